@@ -1,0 +1,154 @@
+import type { Entity, EntityKind, EntityOf, Subnet, VirtualNetwork, NetworkSecurityGroup, RouteTable, EntityBase } from './entities.js';
+import type { Value } from './value.js';
+
+/**
+ * Facts the templates can't show, from the config file's `assumptions` (design.md, "Config").
+ * VNet names match case-insensitively; `true` means every VNet.
+ */
+export interface Assumptions {
+  /** VNets connected to ExpressRoute elsewhere (another template, the portal). */
+  expressRoute?: boolean | string[];
+  /** VNets that use custom DNS servers not written in the templates. */
+  customDns?: boolean | string[];
+}
+
+/**
+ * The whole network graph of one run: every entity from every loaded file, indexed by kind and
+ * key, with lookups that resolve references across files. Reference resolution prefers, in order:
+ * the same deployment scope, a non-`existing` declaration, the same source format.
+ */
+export class NetworkModel {
+  readonly entities: Entity[] = [];
+  private readonly byKey = new Map<string, Entity[]>();
+  private readonly byKind = new Map<EntityKind, Entity[]>();
+  private subnetUsersCache?: Map<string, Entity[]>;
+
+  constructor(readonly assumptions: Assumptions = {}) {}
+
+  /** Adds an entity (loaders call this through the model builder). */
+  add(e: Entity): void {
+    this.entities.push(e);
+    const k = this.byKey.get(e.key);
+    if (k) k.push(e);
+    else this.byKey.set(e.key, [e]);
+    const l = this.byKind.get(e.kind);
+    if (l) l.push(e);
+    else this.byKind.set(e.kind, [e]);
+    this.subnetUsersCache = undefined;
+  }
+
+  /** All entities of a kind, in load order. */
+  all<K extends EntityKind>(kind: K): EntityOf<K>[] {
+    return (this.byKind.get(kind) ?? []) as EntityOf<K>[];
+  }
+
+  /** The entity of `kind` with `key`, as seen from `from` (scope preference above), or undefined. */
+  get<K extends EntityKind>(kind: K, key: string | undefined, from?: EntityBase): EntityOf<K> | undefined {
+    if (key === undefined) return undefined;
+    const cands = (this.byKey.get(key) ?? []).filter((e) => e.kind === kind) as EntityOf<K>[];
+    if (cands.length <= 1) return cands[0];
+    const score = (e: EntityBase) =>
+      (from && e.scope === from.scope ? 4 : 0) + (e.existing ? 0 : 2) + (from && e.format === from.format ? 1 : 0);
+    return cands.reduce((best, e) => (score(e) > score(best) ? e : best));
+  }
+
+  /** Resolves a reference value; undefined when absent, unknown or not declared in the model. */
+  resolve<K extends EntityKind>(kind: K, ref: Value<string> | undefined, from?: EntityBase): EntityOf<K> | undefined {
+    return ref && ref.known ? this.get(kind, ref.value, from) : undefined;
+  }
+
+  vnetOf(subnet: Subnet): VirtualNetwork | undefined {
+    return this.get('vnet', subnet.vnet, subnet);
+  }
+
+  subnetsOf(vnet: VirtualNetwork): Subnet[] {
+    const out: Subnet[] = [];
+    for (const k of vnet.subnets) {
+      const s = this.get('subnet', k, vnet);
+      if (s && !out.includes(s)) out.push(s);
+    }
+    return out;
+  }
+
+  nsgOf(subnet: Subnet): NetworkSecurityGroup | undefined {
+    return this.resolve('nsg', subnet.nsg, subnet);
+  }
+
+  routeTableOf(subnet: Subnet): RouteTable | undefined {
+    return this.resolve('routeTable', subnet.routeTable, subnet);
+  }
+
+  /** Subnets whose NSG reference resolves to `nsg`. */
+  subnetsUsingNsg(nsg: NetworkSecurityGroup): Subnet[] {
+    return this.all('subnet').filter((s) => this.nsgOf(s) === nsg);
+  }
+
+  /**
+   * Everything that uses a subnet, by subnet key: ISEs, ASEs, app integrations, gateways,
+   * occupants (NICs, private endpoints, ...). Delegations are not users.
+   */
+  subnetUsers(subnetKey: string): Entity[] {
+    if (!this.subnetUsersCache) {
+      const m = new Map<string, Entity[]>();
+      const add = (ref: Value<string> | undefined, e: Entity) => {
+        if (!ref || !ref.known) return;
+        const l = m.get(ref.value);
+        if (!l) m.set(ref.value, [e]);
+        else if (!l.includes(e)) l.push(e);
+      };
+      for (const e of this.entities) {
+        switch (e.kind) {
+          case 'ise':
+            e.subnets.items.forEach((r) => add(r, e));
+            break;
+          case 'ase':
+            add(e.subnet, e);
+            break;
+          case 'app':
+            e.integrations.forEach((r) => add(r, e));
+            break;
+          case 'vnetGateway':
+            e.subnets.forEach((r) => add(r, e));
+            break;
+          case 'occupant':
+            add(e.subnet, e);
+            break;
+          default:
+            break;
+        }
+      }
+      this.subnetUsersCache = m;
+    }
+    return this.subnetUsersCache.get(subnetKey) ?? [];
+  }
+
+  /**
+   * Is the VNet connected to ExpressRoute? `yes` when an ExpressRoute gateway sits in one of its
+   * subnets, an ExpressRoute connection uses such a gateway, or the config assumes it; else `no`.
+   * (requirements.md, "ExpressRoute presence")
+   */
+  expressRoute(vnet: VirtualNetwork): 'yes' | 'no' {
+    if (assumed(this.assumptions.expressRoute, vnet)) return 'yes';
+    const subnetKeys = new Set(this.subnetsOf(vnet).map((s) => s.key));
+    for (const gw of this.all('vnetGateway')) {
+      if (!gw.subnets.some((r) => r.known && subnetKeys.has(r.value))) continue;
+      if (gw.gatewayType?.known && gw.gatewayType.value.toLowerCase() === 'expressroute') return 'yes';
+      for (const c of this.all('connection')) {
+        if (this.resolve('vnetGateway', c.gateway, c) === gw && c.connectionType?.known && c.connectionType.value.toLowerCase() === 'expressroute') return 'yes';
+      }
+    }
+    return 'no';
+  }
+
+  /** True when the config assumes custom DNS servers for this VNet. */
+  assumesCustomDns(vnet: VirtualNetwork): boolean {
+    return assumed(this.assumptions.customDns, vnet);
+  }
+}
+
+function assumed(a: boolean | string[] | undefined, vnet: VirtualNetwork): boolean {
+  if (a === true) return true;
+  if (!Array.isArray(a) || !vnet.name.known) return false;
+  const n = vnet.name.value.toLowerCase();
+  return a.some((x) => x.toLowerCase() === n);
+}
