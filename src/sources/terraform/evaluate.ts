@@ -178,10 +178,39 @@ function evalCall(n: Node, scope: TfScope): EvalValue {
   return callTerraformFunction(name.toLowerCase(), args);
 }
 
+/**
+ * Operands of `binary_operation` / `unary_operation` are not wrapped in `expression` nodes: an
+ * operand is the run of named nodes (primary + accessors) on one side of the operator token.
+ */
+function operands(n: Node): { op: string; sides: Node[][] } {
+  const sides: Node[][] = [[]];
+  let op = '';
+  for (const c of n.children) {
+    if (c.isNamed) {
+      if (c.type !== 'comment') sides[sides.length - 1]!.push(c);
+    } else if (c.text === '(' || c.text === ')') {
+      continue;
+    } else if (!op || sides[sides.length - 1]!.length > 0) {
+      op = c.text;
+      if (sides[sides.length - 1]!.length > 0) sides.push([]);
+    }
+  }
+  return { op, sides: sides.filter((x) => x.length > 0) };
+}
+
+function evalSequence(nodes: Node[], scope: TfScope): EvalValue {
+  const [primary, ...accessors] = nodes;
+  if (!primary) return null;
+  if (primary.type === 'variable_expr') {
+    const r = evalRoot(primary.text, accessors, scope);
+    return applyAccessors(r.value, accessors.slice(r.consumed), scope);
+  }
+  return applyAccessors(evalNode(primary, scope), accessors, scope);
+}
+
 function evalUnary(n: Node, scope: TfScope): EvalValue {
-  const operand = namedChildren(n)[0]!;
-  const op = n.children.find((c) => !c.isNamed)?.text;
-  const v = evalNode(operand, scope);
+  const { op, sides } = operands(n);
+  const v = evalSequence(sides[0] ?? [], scope);
   if (v instanceof Unknown) return new Unknown(compact(n.text), v.reason);
   if (op === '!' && typeof v === 'boolean') return !v;
   if (op === '-' && typeof v === 'number') return -v;
@@ -189,13 +218,12 @@ function evalUnary(n: Node, scope: TfScope): EvalValue {
 }
 
 function evalBinary(n: Node, scope: TfScope): EvalValue {
-  const [l, r] = namedChildren(n);
-  const op = n.children.find((c) => !c.isNamed)?.text ?? '';
-  const a = evalNode(l!, scope);
+  const { op, sides } = operands(n);
+  const a = evalSequence(sides[0] ?? [], scope);
   // Short-circuit where the result is already determined.
   if (op === '&&' && a === false) return false;
   if (op === '||' && a === true) return true;
-  const b = evalNode(r!, scope);
+  const b = evalSequence(sides[1] ?? [], scope);
   if (op === '&&' && b === false) return false;
   if (op === '||' && b === true) return true;
   if (op === '==' || op === '!=') {
@@ -283,20 +311,8 @@ function evalExpression(n: Node, scope: TfScope): EvalValue {
     return inner ? evalNode(inner, scope) : null;
   }
   const named = namedChildren(n);
-  const primary = named[0];
-  if (!primary) return new Unknown(compact(n.text), 'empty expression');
-  const accessors = named.slice(1);
-  let value: EvalValue;
-  let rest: Node[];
-  if (primary.type === 'variable_expr') {
-    const r = evalRoot(primary.text, accessors, scope);
-    value = r.value;
-    rest = accessors.slice(r.consumed);
-  } else {
-    value = evalNode(primary, scope);
-    rest = accessors;
-  }
-  return applyAccessors(value, rest, scope);
+  if (!named[0]) return new Unknown(compact(n.text), 'empty expression');
+  return evalSequence(named, scope);
 }
 
 function attrName(n: Node | undefined): string | undefined {

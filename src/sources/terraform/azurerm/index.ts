@@ -49,9 +49,16 @@ export function mapInstances(instances: TfResourceInstance[]): Entity[] {
         break;
     }
   }
-  // Subnets declared as azurerm_subnet join their VNet's subnet list; slots without a plan use their app's.
+  // Subnets, security rules and routes declared as their own resources join their parent's list;
+  // slots without a plan use their app's.
   for (const e of entities) {
-    if (e.kind === 'subnet') {
+    if (e.kind === 'securityRule') {
+      const nsg = find('nsg', e.nsg);
+      if (nsg && !nsg.securityRules.includes(e)) nsg.securityRules.push(e);
+    } else if (e.kind === 'route') {
+      const rt = find('routeTable', e.routeTable);
+      if (rt && !rt.routes.includes(e)) rt.routes.push(e);
+    } else if (e.kind === 'subnet') {
       const vnet = find('vnet', e.vnet);
       if (vnet && !vnet.subnets.includes(e.key)) vnet.subnets.push(e.key);
     } else if (e.kind === 'app' && e.isSlot && !e.plan) {

@@ -66,7 +66,7 @@ export function mapNetwork(inst: TfResourceInstance): Entity[] {
         const name = symOf(at(r, 'name')) ?? new Unknown(`${inst.address}.security_rule.name`, 'name not known');
         nsg.securityRules.push(securityRule(childBase(inst, 'Microsoft.Network/networkSecurityGroups/securityRules', [nsgName, name], r), nsg.key, r));
       }
-      return [nsg];
+      return [nsg, ...nsg.securityRules];
     }
     case 'azurerm_network_security_rule': {
       const nsgName = symOf(at(b, 'network_security_group_name')) ?? new Unknown(`${inst.address}.network_security_group_name`);
@@ -82,7 +82,7 @@ export function mapNetwork(inst: TfResourceInstance): Entity[] {
         const name = symOf(at(r, 'name')) ?? new Unknown(`${inst.address}.route.name`, 'name not known');
         rt.routes.push(route(childBase(inst, 'Microsoft.Network/routeTables/routes', [rtName, name], r), rt.key, r));
       }
-      return [rt];
+      return [rt, ...rt.routes];
     }
     case 'azurerm_route': {
       const rtName = symOf(at(b, 'route_table_name')) ?? new Unknown(`${inst.address}.route_table_name`);
