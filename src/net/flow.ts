@@ -54,7 +54,34 @@ export type DecidingRule = SecurityRule | DefaultSecurityRule;
  */
 export type FlowVerdict =
   | { verdict: 'allowed' }
-  | { verdict: 'blocked'; by: DecidingRule; protocol: FlowProtocol; port: PortRange | '*' }
-  | { verdict: 'unknown'; at: SecurityRule; value?: UnknownValue; reason: string };
+  | {
+      verdict: 'blocked';
+      by: DecidingRule;
+      protocol: FlowProtocol;
+      port: PortRange | '*';
+      /**
+       * Allow rules that matched the blocked part before `by` but let only part of it through
+       * (a source port range other than `*`, or only part of the source/destination addresses).
+       * Optional; empty or absent when nothing allowed any of it.
+       */
+      partialAllows?: SecurityRule[];
+      /**
+       * Every part of the flow that `by` blocks, per protocol (ports merged), `protocol`/`port` being
+       * the first. Optional; set by the evaluator.
+       */
+      blockedParts?: { protocol: FlowProtocol; ports: PortRange[] }[];
+    }
+  | {
+      verdict: 'unknown';
+      /**
+       * The security rule whose value could not be resolved or whose address could not be compared.
+       * Absent when the NSG's rule list itself could not be enumerated (`nsg.rulesUnknown`).
+       */
+      at?: SecurityRule;
+      /** The unresolved value, when the cause is one (`value.range` is where it is written). */
+      value?: UnknownValue;
+      /** Why, as a clause: "the destination port range is unknown", "… is compared to service tag Storage". */
+      reason: string;
+    };
 
 export type EvaluateFlow = (nsg: NetworkSecurityGroup | undefined, flow: RequiredFlow, ctx: AddressContext) => FlowVerdict;
