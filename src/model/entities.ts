@@ -209,6 +209,11 @@ export interface App extends EntityBase {
   imagePull?: Value<boolean>;
   /** Windows container app (`windowsFxVersion` set). */
   windowsContainer?: Value<boolean>;
+  /**
+   * `siteConfig.vnetPrivatePortsCount`: number of private ports (App Service private ports
+   * feature, seed 004 *Network routing*); absent or 0 = not used. Read by `vnet-integration/private-ports`.
+   */
+  privatePorts?: Value<number>;
 }
 
 export interface AutoscaleSetting extends EntityBase {

@@ -42,10 +42,15 @@ export class NetworkModel {
     return (this.byKind.get(kind) ?? []) as EntityOf<K>[];
   }
 
-  /** The entity of `kind` with `key`, as seen from `from` (scope preference above), or undefined. */
+  /**
+   * The entity of `kind` with `key`, as seen from `from` (scope preference above), or undefined.
+   * A key with unknown pieces (`{parameters('vnetName')}`) only resolves within `from`'s own
+   * deployment scope: the same unresolved expression in two deployments may stand for different values.
+   */
   get<K extends EntityKind>(kind: K, key: string | undefined, from?: EntityBase): EntityOf<K> | undefined {
     if (key === undefined) return undefined;
-    const cands = (this.byKey.get(key) ?? []).filter((e) => e.kind === kind) as EntityOf<K>[];
+    let cands = (this.byKey.get(key) ?? []).filter((e) => e.kind === kind) as EntityOf<K>[];
+    if (from && key.includes('{')) cands = cands.filter((e) => e.scope === from.scope);
     if (cands.length <= 1) return cands[0];
     const score = (e: EntityBase) =>
       (from && e.scope === from.scope ? 4 : 0) + (e.existing ? 0 : 2) + (from && e.format === from.format ? 1 : 0);
@@ -84,16 +89,21 @@ export class NetworkModel {
   }
 
   /**
-   * Everything that uses a subnet, by subnet key: ISEs, ASEs, app integrations, gateways,
-   * occupants (NICs, private endpoints, ...). Delegations are not users.
+   * Everything that uses a subnet: ISEs, ASEs, app integrations, gateways, occupants (NICs, private
+   * endpoints, ...) whose subnet reference resolves to this subnet entity (`get` with the user's scope
+   * preference, so two unrelated templates that name a subnet alike don't share users).
+   * Delegations are not users.
    */
-  subnetUsers(subnetKey: string): Entity[] {
+  subnetUsers(subnet: Subnet): Entity[] {
     if (!this.subnetUsersCache) {
       const m = new Map<string, Entity[]>();
       const add = (ref: Value<string> | undefined, e: Entity) => {
         if (!ref || !ref.known) return;
-        const l = m.get(ref.value);
-        if (!l) m.set(ref.value, [e]);
+        const target = this.get('subnet', ref.value, e);
+        if (!target) return;
+        const id = entityId(target);
+        const l = m.get(id);
+        if (!l) m.set(id, [e]);
         else if (!l.includes(e)) l.push(e);
       };
       for (const e of this.entities) {
@@ -119,7 +129,7 @@ export class NetworkModel {
       }
       this.subnetUsersCache = m;
     }
-    return this.subnetUsersCache.get(subnetKey) ?? [];
+    return this.subnetUsersCache.get(entityId(subnet)) ?? [];
   }
 
   /**
@@ -144,6 +154,15 @@ export class NetworkModel {
   assumesCustomDns(vnet: VirtualNetwork): boolean {
     return assumed(this.assumptions.customDns, vnet);
   }
+}
+
+const ids = new WeakMap<EntityBase, string>();
+let nextId = 0;
+/** A stable identity for one entity object (two declarations may share a key). */
+function entityId(e: EntityBase): string {
+  let id = ids.get(e);
+  if (!id) ids.set(e, (id = `${e.key}#${nextId++}`));
+  return id;
 }
 
 function assumed(a: boolean | string[] | undefined, vnet: VirtualNetwork): boolean {

@@ -87,7 +87,7 @@ export function sizeText(length: number): string {
 
 /** Every entity using the subnet (ISEs, ASEs, integrated apps, gateways, NICs, private endpoints, ...); delegations are not users. */
 export function subnetOccupants(model: NetworkModel, subnet: Subnet): Entity[] {
-  return model.subnetUsers(subnet.key);
+  return model.subnetUsers(subnet);
 }
 
 /** Known delegation service names of the subnet, as written. */

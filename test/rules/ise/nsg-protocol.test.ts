@@ -1,0 +1,37 @@
+import { ruleTester } from '../../helpers/rule-tester.js';
+import { arm, iseTemplate, lineOf, openIseRules, openIseRulesWith, ruleLine } from './fixtures.js';
+
+const tcpOnly = iseTemplate({ nsgRules: openIseRulesWith({ 'connectors-in': { protocol: 'Tcp' } }) });
+const pair = iseTemplate({
+  nsgRules: openIseRulesWith({ 'apim-in': { protocol: 'Tcp' } }, [{ name: 'apim-in-udp', priority: 161, protocol: 'Udp', source: 'ApiManagement', destination: 'VirtualNetwork', destinationPort: '3443' }]),
+});
+const denyUdp = iseTemplate({
+  nsgRules: openIseRulesWith({}, [{ name: 'deny-udp-454', priority: 105, protocol: 'Udp', access: 'Deny', destinationPort: '454' }]),
+});
+const bothTcpOnly = iseTemplate({ nsgRules: openIseRulesWith({ 'internet-out': { protocol: 'Tcp' } }) });
+const tcpBlocked = iseTemplate({ nsgRules: openIseRulesWith({ 'connectors-in': { protocol: 'Udp' } }) });
+
+ruleTester.run('ise/nsg-protocol', {
+  valid: [
+    { name: 'protocol * everywhere', files: arm(iseTemplate({ nsgRules: openIseRules() })) },
+    { name: 'a TCP rule and a UDP rule', files: arm(pair) },
+    { name: 'blocked for TCP (ise/nsg-inbound reports it, not this rule)', files: arm(tcpBlocked) },
+  ],
+  invalid: [
+    {
+      name: 'an Allow rule for TCP only',
+      files: arm(tcpOnly),
+      findings: [{ line: lineOf(tcpOnly, '"protocol": "Tcp"'), messageIncludes: "security rule 'connectors-in' (priority 130) allows connector deployment (inbound 454) for TCP only" }],
+    },
+    {
+      name: 'a Deny rule for UDP 454',
+      files: arm(denyUdp),
+      findings: [{ line: ruleLine(denyUdp, 'deny-udp-454'), messageIncludes: "security rule 'deny-udp-454' (priority 105) denies UDP" }],
+    },
+    {
+      name: 'one TCP-only outbound rule serving several flows: one finding',
+      files: arm(bothTcpOnly),
+      findings: [{ line: lineOf(bothTcpOnly, '"protocol": "Tcp"'), messageIncludes: 'Azure SQL dependency (outbound 1433)' }],
+    },
+  ],
+});
