@@ -22,12 +22,8 @@ export const aseSubnetDedicated: Rule = {
   },
   check(model, ctx) {
     for (const { ase, subnet } of aseSites(model, ctx, [1, 2, 3], 'the dedicated subnet check')) {
-      const symbolic = subnet.key.includes('{');
       for (const user of model.subnetUsers(subnet)) {
         if (user === ase || user.key === ase.key) continue; // the ASE itself, or another declaration of it (a copy of the template)
-        // A subnet key built from unknown names (`{parameters('vnetName')}/…`) only identifies the
-        // subnet within one deployment: users from other root templates may be in another VNet.
-        if (symbolic && user.scope !== ase.scope) continue;
         const what = `${user.sourceType} '${nameOf(user)}'`;
         ctx.report({
           range: refRange(user, subnet.key) ?? user.range,

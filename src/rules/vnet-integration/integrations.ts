@@ -1,4 +1,4 @@
-import type { App, AppServicePlan, AutoscaleSetting, EntityBase, Subnet, VirtualNetwork } from '../../model/entities.js';
+import type { App, AppServicePlan, AutoscaleSetting, Subnet, VirtualNetwork } from '../../model/entities.js';
 import type { NetworkModel } from '../../model/model.js';
 import type { UnknownValue, Value } from '../../model/value.js';
 
@@ -37,33 +37,17 @@ const usesCache = new WeakMap<NetworkModel, IntegrationUse[]>();
 const subnetsCache = new WeakMap<NetworkModel, IntegratedSubnet[]>();
 
 /**
- * Whether a reference from `from` may link to `target`: both come from the same deployment scope
- * (root template or module), or the target's key has no unknown pieces. Two root templates that
- * both name a resource `[parameters('subnetName')]` (or `{uniquestring(...)}`) needn't mean the
- * same resource, so such keys link only within one deployment.
- */
-export function linkable(from: EntityBase, target: EntityBase | undefined): boolean {
-  return !!target && (target.scope === from.scope || !target.key.includes('{'));
-}
-
-/** `model.resolve`, restricted to linkable targets (see linkable). */
-function resolveLinked<K extends 'plan' | 'subnet'>(model: NetworkModel, kind: K, ref: Value<string> | undefined, from: EntityBase) {
-  const t = model.resolve(kind, ref, from);
-  return linkable(from, t) ? t : undefined;
-}
-
-/**
  * The plan an app runs on: its `serverFarmId`, or for a slot that names none, its parent site's plan
  * (a slot runs on the site's plan). Undefined when the reference is unknown or not in the model.
  */
 export function planOfApp(model: NetworkModel, app: App): AppServicePlan | undefined {
-  const p = resolveLinked(model, 'plan', app.plan, app);
+  const p = model.resolve('plan', app.plan, app);
   if (p || !app.isSlot || app.plan) return p;
   const bar = app.key.indexOf('|');
   const siteName = app.key.slice(bar + 1).split('/')[0];
   if (bar < 0 || !siteName) return undefined;
   const parent = model.get('app', `microsoft.web/sites|${siteName}`, app);
-  return parent && parent !== app && linkable(app, parent) ? resolveLinked(model, 'plan', parent.plan, parent) : undefined;
+  return parent && parent !== app ? model.resolve('plan', parent.plan, parent) : undefined;
 }
 
 /** Every integration reference of every app (slots included), in model order. */
@@ -74,7 +58,7 @@ export function integrationUses(model: NetworkModel): IntegrationUse[] {
   for (const app of model.all('app')) {
     const plan = planOfApp(model, app);
     for (const ref of app.integrations) {
-      out.push({ app, ref, subnet: resolveLinked(model, 'subnet', ref, app), plan });
+      out.push({ app, ref, subnet: model.resolve('subnet', ref, app), plan });
     }
   }
   usesCache.set(model, out);
@@ -119,7 +103,7 @@ export function appsOfPlan(model: NetworkModel, plan: AppServicePlan): App[] {
 export function autoscaleOf(model: NetworkModel, plan: AppServicePlan): AutoscaleSetting[] {
   return model
     .all('autoscale')
-    .filter((a) => resolveLinked(model, 'plan', a.target, a) === plan && !(a.enabled?.known && a.enabled.value === false));
+    .filter((a) => model.resolve('plan', a.target, a) === plan && !(a.enabled?.known && a.enabled.value === false));
 }
 
 /** `true` when a boolean setting is known and on. */

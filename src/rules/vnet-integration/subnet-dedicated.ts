@@ -4,7 +4,7 @@ import type { Value } from '../../model/value.js';
 import type { Rule } from '../types.js';
 import { SEEDS, seedSection } from '../sources.js';
 import { subnetOccupants } from '../shared/subnet-facts.js';
-import { appLocations, integratedSubnets, linkable, nameOf } from './integrations.js';
+import { appLocations, integratedSubnets, nameOf } from './integrations.js';
 
 /** Where `user` names the subnet `subnetKey` (its reference property), else its declaration. */
 function referenceRange(user: Entity, subnetKey: string): SourceRange {
@@ -44,10 +44,8 @@ export const subnetDedicated: Rule = {
   },
   check(model, ctx) {
     for (const s of integratedSubnets(model)) {
-      // Users whose reference, resolved from where they are declared, is this very subnet.
-      const others = subnetOccupants(model, s.subnet).filter(
-        (u) => u.kind !== 'app' && linkable(u, s.subnet) && model.get('subnet', s.subnet.key, u) === s.subnet,
-      );
+      // Users whose reference, resolved from where they are declared, is this very subnet (model.subnetUsers).
+      const others = subnetOccupants(model, s.subnet).filter((u) => u.kind !== 'app');
       for (const user of others) {
         ctx.report({
           range: referenceRange(user, s.subnet.key),
