@@ -1,0 +1,99 @@
+import type { Language, Node, Tree } from 'web-tree-sitter';
+import type { Finding } from '../../core/finding.js';
+import { fingerprint } from '../../core/fingerprint.js';
+import { LineMap, fileStart, type SourceRange } from '../../core/position.js';
+import { isTimedOut, parseWithBudget } from '../tree-sitter.js';
+import type { SourceFile } from '../types.js';
+import { maskUnsupportedSyntax } from './compat.js';
+
+/** At most this many `parse/error` findings per file (the first ones; the rest add nothing). */
+export const MAX_PARSE_ERRORS_PER_FILE = 10;
+
+/** A parsed Bicep or `.bicepparam` file. `root` is undefined when the parse ran out of time. */
+export interface ParsedBicep {
+  file: SourceFile;
+  lines: LineMap;
+  tree?: Tree;
+  root?: Node;
+  /** Names of `param x = value` assignments of a `.bicepparam` file (parsed as `var`s, see below). */
+  paramAssignments: Set<string>;
+  /** Names imported with `import { ... } from '...'` (types or functions; calls to them stay Unknown). */
+  importedNames: string[];
+  findings: Finding[];
+  /** `line:col message` lines for FileReport.errors. */
+  errors: string[];
+}
+
+/** Builds a `parse/error` finding (error severity) at `range`. */
+export function parseErrorFinding(file: string, range: SourceRange, message: string, fingerprintData = message): Finding {
+  return {
+    ruleId: 'parse/error',
+    severity: 'error',
+    message,
+    range,
+    fingerprint: fingerprint('parse/error', file, fingerprintData),
+  };
+}
+
+/**
+ * tree-sitter-bicep 1.1.0 has no rule for `.bicepparam` assignments (`param name = value`, no
+ * type). They are rewritten, length-preserving, into `var  name = value` so that offsets and
+ * lines stay exact; the names are remembered as parameter assignments.
+ */
+function rewriteParamAssignments(text: string): { text: string; names: Set<string> } {
+  const names = new Set<string>();
+  const out = text.replace(/^([ \t]*)param(\s+)([A-Za-z_][A-Za-z0-9_]*)(\s*=)/gm, (_m, ind: string, sp: string, name: string, eq: string) => {
+    names.add(name);
+    return `${ind}var  ${sp}${name}${eq}`;
+  });
+  return { text: out, names };
+}
+
+/**
+ * Parses one file with the tree-sitter-bicep grammar under a time budget (milliseconds).
+ * Syntax errors (ERROR and MISSING nodes) become `parse/error` findings at their line and column;
+ * a parse over budget becomes one `parse/error` at the file start. Never throws on content.
+ */
+export function parseBicepFile(file: SourceFile, language: Language, budgetMs: number, isParamFile: boolean): ParsedBicep {
+  const lines = new LineMap(file.path, file.text);
+  const rewritten = isParamFile ? rewriteParamAssignments(file.text) : { text: file.text, names: new Set<string>() };
+  const { text, importedNames } = maskUnsupportedSyntax(rewritten.text);
+  const parsed: ParsedBicep = { file, lines, paramAssignments: rewritten.names, importedNames, findings: [], errors: [] };
+  const result = parseWithBudget(language, text, budgetMs);
+  if (isTimedOut(result)) {
+    const msg = `Parsing '${file.path}' took longer than the ${budgetMs} ms budget; the file was not checked.`;
+    parsed.findings.push(parseErrorFinding(file.path, fileStart(file.path), msg));
+    parsed.errors.push(`1:1 ${msg}`);
+    return parsed;
+  }
+  parsed.tree = result;
+  parsed.root = result.rootNode;
+  if (parsed.root.hasError) collectSyntaxErrors(parsed);
+  return parsed;
+}
+
+/** Walks the subtrees that contain errors and records each ERROR/MISSING node (capped). */
+function collectSyntaxErrors(p: ParsedBicep): void {
+  const found: Node[] = [];
+  const stack: Node[] = [p.root!];
+  while (stack.length && found.length < MAX_PARSE_ERRORS_PER_FILE) {
+    const n = stack.pop()!;
+    if (n.isMissing || n.type === 'ERROR') {
+      found.push(n);
+      continue;
+    }
+    if (!n.hasError) continue;
+    for (let i = n.childCount - 1; i >= 0; i--) {
+      const c = n.child(i);
+      if (c) stack.push(c);
+    }
+  }
+  for (const n of found) {
+    const range = p.lines.rangeOf(n.startIndex, n.endIndex);
+    const snippet = n.text.length > 40 ? `${n.text.slice(0, 37)}...` : n.text;
+    const what = n.isMissing ? `missing ${n.type === 'identifier' ? 'a name or type' : `'${n.type}'`}` : snippet.trim() ? `unexpected '${snippet.trim().replace(/\s+/g, ' ')}'` : 'unexpected input';
+    const msg = `Bicep syntax error: ${what} at line ${range.line}, column ${range.column}; declarations containing the error were skipped.`;
+    p.findings.push(parseErrorFinding(p.file.path, range, msg, what));
+    p.errors.push(`${range.line}:${range.column} ${msg}`);
+  }
+}
