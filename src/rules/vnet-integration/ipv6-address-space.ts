@@ -18,11 +18,13 @@ export const ipv6AddressSpace: Rule = {
     sourceUrl: SEEDS.VNET_INTEGRATION.url,
   },
   check(model, ctx) {
-    const done = new Set<string>();
+    // By entity, not key: the same VNet written in two files (a Bicep file and its compiled ARM
+    // template) gives two entities with one key, each reported in its own file.
+    const done = new Set<object>();
     for (const s of integratedSubnets(model)) {
       const vnet = s.vnet;
-      if (!vnet || vnet.existing || done.has(vnet.key)) continue;
-      done.add(vnet.key);
+      if (!vnet || vnet.existing || done.has(vnet)) continue;
+      done.add(vnet);
       const uses = integratedSubnets(model).filter((x) => x.vnet === vnet).flatMap((x) => x.uses);
       const list = vnet.addressPrefixes;
       if (list.unknown) ctx.couldNotVerify(list.unknown, vnet, 'whether the VNet has an IPv6 address space');

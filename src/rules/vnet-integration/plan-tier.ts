@@ -24,11 +24,11 @@ export const planTierRule: Rule = {
   },
   check(model, ctx) {
     const byPlan = new Map<AppServicePlan, IntegrationUse[]>();
-    const unknownPlanApps = new Set<string>();
+    const unknownPlanApps = new Set<object>(); // by entity: one app per file
     for (const u of integrationUses(model)) {
       if (u.app.plan && !u.app.plan.known) {
-        if (!unknownPlanApps.has(u.app.key)) ctx.couldNotVerify(u.app.plan, u.app, "the pricing tier of the app's plan");
-        unknownPlanApps.add(u.app.key);
+        if (!unknownPlanApps.has(u.app)) ctx.couldNotVerify(u.app.plan, u.app, "the pricing tier of the app's plan");
+        unknownPlanApps.add(u.app);
         continue;
       }
       if (!u.plan || u.plan.existing) continue;

@@ -18,15 +18,18 @@ export const sameRegion: Rule = {
     sourceUrl: SEEDS.VNET_INTEGRATION.url,
   },
   check(model, ctx) {
-    const seen = new Set<string>();
+    // Pairs by entity, not key: the same app and VNet written in two files (a Bicep file and its
+    // compiled ARM template) are two pairs, each reported in its own file.
+    const seen = new Map<object, Set<object>>();
     for (const use of integrationUses(model)) {
       const { app, subnet } = use;
       if (!subnet) continue;
       const vnet = model.vnetOf(subnet);
       if (!vnet || vnet.existing || !vnet.location || !app.location) continue;
-      const id = `${app.key}\u0000${vnet.key}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
+      const vnets = seen.get(app) ?? new Set<object>();
+      if (vnets.has(vnet)) continue;
+      vnets.add(vnet);
+      seen.set(app, vnets);
       const cmp = compareLocations(app.location, vnet.location);
       if (cmp.result === 'unknown') {
         for (const u of cmp.unknowns) ctx.couldNotVerify(u, app, 'whether the app and its integration VNet are in the same region');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { checkFiles } from '../../helpers/rule-tester.js';
+import { describeExampleTwins } from './formats/example-twins.js';
 
 const root = fileURLToPath(new URL('../../../examples/vnet-integration/', import.meta.url));
 const read = (p: string) => readFileSync(root + p, 'utf8');
@@ -34,3 +35,5 @@ describe('examples/vnet-integration', () => {
     expect(r.findings.filter((f) => f.ruleId.startsWith('vnet-integration/') || f.ruleId.includes('error'))).toEqual([]);
   });
 });
+
+describeExampleTwins('vnet-integration', /^(vnet-integration|network)\//);

@@ -1,5 +1,5 @@
-import { ruleTester } from '../../helpers/rule-tester.js';
-import { armTemplate, childSubnet, files, lineOf, siteResource, subnetId } from './fixtures.js';
+import { armTemplate, childSubnet, siteResource, subnetId } from './fixtures.js';
+import { perFormat, prop, twinRule } from './formats/twins.js';
 
 const win = { windowsFxVersion: 'DOCKER|mcr.microsoft.com/dotnet/framework/samples:aspnetapp' };
 const isoWin = (sku: string, extra: Record<string, unknown>[]) =>
@@ -11,16 +11,18 @@ const sample = [
   siteResource('app3', 'plan1', subnetId('vnet1', 'integration'), { siteConfig: win }),
   siteResource('app4', 'plan1', subnetId('vnet1', 'integration'), { siteConfig: win }),
 ];
-const i1 = isoWin('I1v2', sample);
 
-ruleTester.run('vnet-integration/networking-units', {
-  valid: [
-    { name: 'I2v2 with 4 apps over 2 subnets (12 units ≥ 7)', files: files(isoWin('I2v2', sample)) },
-    { name: 'I1v2 with 3 apps on 1 subnet (6 units ≥ 5)', files: files(isoWin('I1v2', sample.slice(2))) },
-    { name: 'I1v2 without Windows containers', files: files(armTemplate({ planSku: { name: 'I1v2', tier: 'IsolatedV2' }, extra: sample.map((r) => ({ ...r, properties: { ...(r.properties as object), siteConfig: undefined } })) })) },
-    { name: 'PremiumV3 Windows containers', files: files(armTemplate({ planProps: { hyperV: true }, siteConfig: win, extra: sample })) },
-  ],
-  invalid: [
-    { name: 'I1v2 with 4 apps over 2 subnets (6 units < 7)', files: files(i1), findings: [{ line: lineOf(i1, '"name": "I1v2"'), messageIncludes: 'needs 7 units (1 worker + 2 VNet connections + 4 apps)' }] },
-  ],
-});
+twinRule('vnet-integration/networking-units', [
+  { name: 'I2v2 with 4 apps over 2 subnets (12 units ≥ 7)', arm: isoWin('I2v2', sample) },
+  { name: 'I1v2 with 3 apps on 1 subnet (6 units ≥ 5)', arm: isoWin('I1v2', sample.slice(2)) },
+  {
+    name: 'I1v2 without Windows containers',
+    arm: armTemplate({ planSku: { name: 'I1v2', tier: 'IsolatedV2' }, extra: sample.map((r) => ({ ...r, properties: { ...(r.properties as object), siteConfig: undefined } })) }),
+  },
+  { name: 'PremiumV3 Windows containers', arm: armTemplate({ planProps: { hyperV: true }, siteConfig: win, extra: sample }) },
+  {
+    name: 'I1v2 with 4 apps over 2 subnets (6 units < 7)',
+    arm: isoWin('I1v2', sample),
+    findings: [{ at: perFormat({ arm: prop('name', 'I1v2'), terraform: prop('sku_name', 'I1v2', { tf: ['sku_name'] }) }), messageIncludes: 'needs 7 units (1 worker + 2 VNet connections + 4 apps)' }],
+  },
+]);

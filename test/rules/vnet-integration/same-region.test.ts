@@ -1,22 +1,39 @@
-import { ruleTester } from '../../helpers/rule-tester.js';
-import { armTemplate, files, lineOf } from './fixtures.js';
+import { armTemplate } from './fixtures.js';
+import { prop, render, twinRule } from './formats/twins.js';
 
-const other = armTemplate({ vnetLocation: 'westus', appLocation: 'East US' });
-const unique = armTemplate({ vnetLocation: 'westus', appLocation: 'eastus', vnetName: "[variables('vnetName')]", variables: { vnetName: "[concat('vnet-', uniqueString(resourceGroup().id))]" } });
-const unknown = armTemplate({ vnetLocation: 'westus' });
+const unique = { vnetName: "[variables('vnetName')]", variables: { vnetName: "[concat('vnet-', uniqueString(resourceGroup().id))]" } };
 
-ruleTester.run('vnet-integration/same-region', {
-  valid: [
-    { name: 'both resourceGroup().location', files: files(armTemplate()) },
-    { name: 'same region written differently', files: files(armTemplate({ vnetLocation: 'westeurope', appLocation: 'West Europe' })) },
-  ],
-  invalid: [
-    { name: 'app in East US, VNet in westus', files: files(other), findings: [{ line: lineOf(other, '"virtualNetworkSubnetId"'), messageIncludes: 'is in East US' }] },
-    { name: 'uniqueString names, different regions', files: files(unique), findings: [{ line: lineOf(unique, '"virtualNetworkSubnetId"') }] },
+const uniqueApart = armTemplate({ vnetLocation: 'westus', appLocation: 'eastus', ...unique });
+const bicepOfUniqueApart = render(uniqueApart, 'bicep');
+
+twinRule(
+  'vnet-integration/same-region',
+  [
+    { name: 'both resourceGroup().location', arm: armTemplate() },
+    { name: 'same region written differently', arm: armTemplate({ vnetLocation: 'westeurope', appLocation: 'West Europe' }) },
+    {
+      name: 'app in East US, VNet in westus',
+      arm: armTemplate({ vnetLocation: 'westus', appLocation: 'East US' }),
+      findings: [{ at: prop('virtualNetworkSubnetId'), messageIncludes: 'is in East US' }],
+    },
+    { name: 'uniqueString names, different regions', arm: armTemplate({ vnetLocation: 'westus', appLocation: 'eastus', ...unique }), findings: [{ at: prop('virtualNetworkSubnetId') }] },
     {
       name: 'app location from resourceGroup(), VNet location literal: could not verify',
-      files: files(unknown),
-      findings: [{ line: lineOf(unknown, `"location": "[parameters('location')]"`, 2), severity: 'note', messageIncludes: 'Could not verify' }],
+      arm: armTemplate({ vnetLocation: 'westus' }),
+      findings: [{ at: prop('location', "[parameters('location')]", { after: 'app1' }), severity: 'note', messageIncludes: 'Could not verify' }],
     },
   ],
-});
+  {
+    invalid: [
+      {
+        // One key per app and VNet in both files (same uniqueString names): each file gets its own finding.
+        name: 'a Bicep file and its compiled ARM template in one folder',
+        files: { 'azuredeploy.json': uniqueApart, 'main.bicep': bicepOfUniqueApart.text },
+        findings: [
+          { file: 'azuredeploy.json', line: prop('virtualNetworkSubnetId')(render(uniqueApart, 'arm')) },
+          { file: 'main.bicep', line: prop('virtualNetworkSubnetId')(bicepOfUniqueApart) },
+        ],
+      },
+    ],
+  },
+);

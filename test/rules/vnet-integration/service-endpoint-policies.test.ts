@@ -1,5 +1,5 @@
-import { ruleTester } from '../../helpers/rule-tester.js';
-import { armTemplate, files, lineOf } from './fixtures.js';
+import { armTemplate } from './fixtures.js';
+import { prop, twinRule } from './formats/twins.js';
 
 const sep = {
   type: 'Microsoft.Network/serviceEndpointPolicies',
@@ -8,18 +8,17 @@ const sep = {
   location: "[parameters('location')]",
   properties: { serviceEndpointPolicyDefinitions: [] },
 };
-const withPolicy = armTemplate({
-  subnetProps: { serviceEndpoints: [{ service: 'Microsoft.Storage' }], serviceEndpointPolicies: [{ id: "[resourceId('Microsoft.Network/serviceEndpointPolicies', 'sep1')]" }] },
-  extra: [sep],
-});
 
-ruleTester.run('vnet-integration/service-endpoint-policies', {
-  valid: [
-    { name: 'no policies', files: files(armTemplate()) },
-    { name: 'service endpoints without policies', files: files(armTemplate({ subnetProps: { serviceEndpoints: [{ service: 'Microsoft.Storage' }] } })) },
-    { name: 'empty policy list', files: files(armTemplate({ subnetProps: { serviceEndpointPolicies: [] } })) },
-  ],
-  invalid: [
-    { name: 'a service endpoint policy on the subnet', files: files(withPolicy), findings: [{ line: lineOf(withPolicy, '"serviceEndpointPolicies"'), messageIncludes: '1 service endpoint policy' }] },
-  ],
-});
+twinRule('vnet-integration/service-endpoint-policies', [
+  { name: 'no policies', arm: armTemplate() },
+  { name: 'service endpoints without policies', arm: armTemplate({ subnetProps: { serviceEndpoints: [{ service: 'Microsoft.Storage' }] } }) },
+  { name: 'empty policy list', arm: armTemplate({ subnetProps: { serviceEndpointPolicies: [] } }) },
+  {
+    name: 'a service endpoint policy on the subnet',
+    arm: armTemplate({
+      subnetProps: { serviceEndpoints: [{ service: 'Microsoft.Storage' }], serviceEndpointPolicies: [{ id: "[resourceId('Microsoft.Network/serviceEndpointPolicies', 'sep1')]" }] },
+      extra: [sep],
+    }),
+    findings: [{ at: prop('serviceEndpointPolicies'), messageIncludes: '1 service endpoint policy' }],
+  },
+]);

@@ -1,5 +1,5 @@
-import { ruleTester } from '../../helpers/rule-tester.js';
-import { armTemplate, files, lineOf, subnetId } from './fixtures.js';
+import { armTemplate, subnetId } from './fixtures.js';
+import { prop, twinRule } from './formats/twins.js';
 
 const privateEndpoint = (subnet: string) => ({
   type: 'Microsoft.Network/privateEndpoints',
@@ -25,18 +25,17 @@ const nic = {
   location: "[parameters('location')]",
   properties: { ipConfigurations: [{ name: 'ipconfig1', properties: { subnet: { id: subnetId('vnet1', 'integration') } } }] },
 };
-const withPe = armTemplate({ extra: [privateEndpoint('integration')] });
-const withNic = armTemplate({ extra: [nic] });
-const MARK = `"id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet1', 'integration')]"`;
+/** The occupant's reference to the integration subnet (ARM/Bicep `subnet: { id: … }`, Terraform `subnet_id`). */
+const subnetRefOf = (occupant: string) => prop('id', undefined, { after: occupant });
 
-ruleTester.run('vnet-integration/subnet-dedicated', {
-  valid: [
-    { name: 'only the app uses the subnet', files: files(armTemplate()) },
-    { name: 'private endpoint in its own subnet', files: files(armTemplate({ extra: [peSubnet, privateEndpoint('endpoints')] })) },
-    { name: 'private endpoint in a subnet nothing integrates with', files: files(armTemplate({ noIntegration: true, extra: [privateEndpoint('integration')] })) },
-  ],
-  invalid: [
-    { name: 'private endpoint in the integration subnet', files: files(withPe), findings: [{ line: lineOf(withPe, MARK), messageIncludes: "privateEndpoints 'pe1'" }] },
-    { name: 'NIC in the integration subnet', files: files(withNic), findings: [{ line: lineOf(withNic, MARK), messageIncludes: 'networkInterfaces' }] },
-  ],
-});
+twinRule('vnet-integration/subnet-dedicated', [
+  { name: 'only the app uses the subnet', arm: armTemplate() },
+  { name: 'private endpoint in its own subnet', arm: armTemplate({ extra: [peSubnet, privateEndpoint('endpoints')] }) },
+  { name: 'private endpoint in a subnet nothing integrates with', arm: armTemplate({ noIntegration: true, extra: [privateEndpoint('integration')] }) },
+  {
+    name: 'private endpoint in the integration subnet',
+    arm: armTemplate({ extra: [privateEndpoint('integration')] }),
+    findings: [{ at: subnetRefOf('pe1'), messageIncludes: "privateEndpoints 'pe1'" }],
+  },
+  { name: 'NIC in the integration subnet', arm: armTemplate({ extra: [nic] }), findings: [{ at: subnetRefOf('nic1'), messageIncludes: 'networkInterfaces' }] },
+]);

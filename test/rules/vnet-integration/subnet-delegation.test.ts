@@ -1,13 +1,10 @@
-import { ruleTester } from '../../helpers/rule-tester.js';
-import { armTemplate, files, lineOf } from './fixtures.js';
+import { armTemplate, lineOf } from './fixtures.js';
+import { named, prop, twinRule } from './formats/twins.js';
 
 const flex = { planSku: { name: 'FC1', tier: 'FlexConsumption' }, siteKind: 'functionapp,linux' };
-const noDelegation = armTemplate({ delegation: null });
-const unique = armTemplate({ delegation: null, vnetName: "[variables('vnetName')]", variables: { vnetName: "[concat('vnet-', uniqueString(resourceGroup().id))]" } });
-const otherService = armTemplate({ delegation: 'Microsoft.Sql/managedInstances' });
-const flexWrong = armTemplate({ ...flex });
-const unknownRef = armTemplate({ parameters: { subnetId: { type: 'string' } }, siteProps: { virtualNetworkSubnetId: "[parameters('subnetId')]" } });
+const unique = { vnetName: "[variables('vnetName')]", variables: { vnetName: "[concat('vnet-', uniqueString(resourceGroup().id))]" } };
 
+/** Hand-written Terraform (aligned as `terraform fmt` writes it), beside the generated twins. */
 const tf = `resource "azurerm_virtual_network" "vnet" {
   name                = "vnet1"
   location            = "westeurope"
@@ -43,44 +40,44 @@ resource "azurerm_linux_web_app" "app" {
 const tfDelegated = tf.replace('DELEGATION', 'delegation {\n    name = "web"\n    service_delegation {\n      name = "Microsoft.Web/serverFarms"\n    }\n  }');
 const tfUndelegated = tf.replace('DELEGATION', '');
 
-ruleTester.run('vnet-integration/subnet-delegation', {
-  valid: [
-    { name: 'delegated to Microsoft.Web/serverFarms', files: files(armTemplate()) },
-    { name: 'service name in another case', files: files(armTemplate({ delegation: 'microsoft.web/serverfarms' })) },
-    { name: 'Flex Consumption delegated to Microsoft.App/environments', files: files(armTemplate({ ...flex, delegation: 'Microsoft.App/environments' })) },
-    { name: 'undelegated subnet no app integrates with', files: files(armTemplate({ delegation: null, noIntegration: true })) },
-    {
-      name: 'uniqueString names, delegated',
-      files: files(armTemplate({ vnetName: "[variables('vnetName')]", variables: { vnetName: "[concat('vnet-', uniqueString(resourceGroup().id))]" } })),
-    },
-    { name: 'Terraform: delegated subnet', files: { 'main.tf': tfDelegated } },
-  ],
-  invalid: [
-    {
-      name: 'Terraform: undelegated subnet',
-      files: { 'main.tf': tfUndelegated },
-      findings: [{ line: lineOf(tfUndelegated, 'name                 = "integration"'), messageIncludes: 'service_delegation' }],
-    },
-    { name: 'no delegation', files: files(noDelegation), findings: [{ line: lineOf(noDelegation, '"name": "integration"'), messageIncludes: 'has no delegation' }] },
+twinRule(
+  'vnet-integration/subnet-delegation',
+  [
+    { name: 'delegated to Microsoft.Web/serverFarms', arm: armTemplate() },
+    { name: 'service name in another case', arm: armTemplate({ delegation: 'microsoft.web/serverfarms' }) },
+    { name: 'Flex Consumption delegated to Microsoft.App/environments', arm: armTemplate({ ...flex, delegation: 'Microsoft.App/environments' }) },
+    { name: 'undelegated subnet no app integrates with', arm: armTemplate({ delegation: null, noIntegration: true }) },
+    { name: 'uniqueString names, delegated', arm: armTemplate({ ...unique }) },
+    { name: 'no delegation', arm: armTemplate({ delegation: null }), findings: [{ at: named('integration'), messageIncludes: 'has no delegation' }] },
     {
       name: 'uniqueString names link the app to its undelegated subnet',
-      files: files(unique),
-      findings: [{ line: lineOf(unique, '"name": "integration"'), messageIncludes: 'Microsoft.Web/serverFarms' }],
+      arm: armTemplate({ delegation: null, ...unique }),
+      findings: [{ at: named('integration'), messageIncludes: 'Microsoft.Web/serverFarms' }],
     },
     {
       name: 'delegated to another service',
-      files: files(otherService),
-      findings: [{ line: lineOf(otherService, '"serviceName": "Microsoft.Sql/managedInstances"'), messageIncludes: 'is delegated to Microsoft.Sql/managedInstances' }],
+      arm: armTemplate({ delegation: 'Microsoft.Sql/managedInstances' }),
+      findings: [{ at: prop('serviceName', 'Microsoft.Sql/managedInstances'), messageIncludes: 'is delegated to Microsoft.Sql/managedInstances' }],
     },
     {
       name: 'Flex Consumption plan on a Microsoft.Web/serverFarms subnet',
-      files: files(flexWrong),
-      findings: [{ line: lineOf(flexWrong, '"serviceName": "Microsoft.Web/serverFarms"'), messageIncludes: 'Microsoft.App/environments' }],
+      arm: armTemplate({ ...flex }),
+      findings: [{ at: prop('serviceName', 'Microsoft.Web/serverFarms'), messageIncludes: 'Microsoft.App/environments' }],
     },
     {
       name: 'subnet id from a parameter without default: could not verify',
-      files: files(unknownRef),
-      findings: [{ line: lineOf(unknownRef, '"virtualNetworkSubnetId": "[parameters('), severity: 'note', messageIncludes: 'Could not verify' }],
+      arm: armTemplate({ parameters: { subnetId: { type: 'string' } }, siteProps: { virtualNetworkSubnetId: "[parameters('subnetId')]" } }),
+      findings: [{ at: prop('virtualNetworkSubnetId', "[parameters('subnetId')]"), severity: 'note', messageIncludes: 'Could not verify' }],
     },
   ],
-});
+  {
+    valid: [{ name: 'Terraform (hand-written): delegated subnet', files: { 'main.tf': tfDelegated } }],
+    invalid: [
+      {
+        name: 'Terraform (hand-written): undelegated subnet',
+        files: { 'main.tf': tfUndelegated },
+        findings: [{ line: lineOf(tfUndelegated, 'name                 = "integration"'), messageIncludes: 'service_delegation' }],
+      },
+    ],
+  },
+);

@@ -1,6 +1,6 @@
 import type { SubnetOccupant } from '../../../model/entities.js';
 import { entityKey } from '../../../model/keys.js';
-import { itemsOf, refValue } from '../../../model/rnode-values.js';
+import { at, itemsOf, nameValue, refValue, symOf } from '../../../model/rnode-values.js';
 import type { RNode, RObject } from '../../../model/resolved-resource.js';
 import type { TfResourceInstance } from '../instance.js';
 import { childBase } from './base.js';
@@ -32,11 +32,13 @@ export function mapOccupants(inst: TfResourceInstance): SubnetOccupant[] {
           const v = refValue(r);
           if (!v || (v.known && seen.has(v.value))) continue;
           if (v.known) seen.add(v.value);
+          // Named like the resource (`name`), keyed by its address and the reference's index.
+          const nameNode = at(inst.body, 'name');
+          const name = symOf(nameNode) ?? inst.name;
           out.push({
-            ...childBase(inst, armType, [inst.address, String(out.length)], n as RObject),
+            ...childBase(inst, armType, [name], inst.body),
             key: entityKey(armType, [inst.address, String(out.length)]),
-            type: armType,
-            display: inst.address,
+            name: nameValue(name, nameNode?.range ?? inst.range),
             kind: 'occupant',
             subnet: v,
             range: r.range,
