@@ -3,6 +3,7 @@ import type { Rule } from '../types.js';
 import { SEEDS, seedSection } from '../sources.js';
 import { allIseSubnets, nameOf } from './ise-subnets.js';
 import { defaultRoutes, nextHop } from './routes.js';
+import { literal, propertyName } from './property-names.js';
 
 /**
  * `ise/expressroute-route` — when the ISE's VNet uses ExpressRoute, a route table with the route
@@ -60,7 +61,7 @@ export const expressrouteRoute: Rule = {
           ctx.report({
             entity: r,
             range: r.nextHopType!.range,
-            message: `Route '${nameOf(r)}' sends 0.0.0.0/0 to next hop ${r.nextHopType!.known ? r.nextHopType!.value : '?'}, but the ISE subnets ${names} are on an ExpressRoute VNet; they need 0.0.0.0/0 → next hop Internet. Set nextHopType to 'Internet'.`,
+            message: `Route '${nameOf(r)}' sends 0.0.0.0/0 to next hop ${r.nextHopType!.known ? r.nextHopType!.value : '?'}, but the ISE subnets ${names} are on an ExpressRoute VNet; they need 0.0.0.0/0 → next hop Internet. Set ${propertyName(r.format, 'nextHopType')} to ${literal(r.format, 'Internet')}.`,
           });
         }
         continue;
@@ -73,7 +74,7 @@ export const expressrouteRoute: Rule = {
         entity: rt,
         range: rt.range,
         data: ['missing-route'],
-        message: `Route table '${nameOf(rt)}' of the ISE subnets ${names} has no route 0.0.0.0/0 → Internet, but the VNet uses ExpressRoute. Add a route with addressPrefix '0.0.0.0/0' and nextHopType 'Internet'.`,
+        message: `Route table '${nameOf(rt)}' of the ISE subnets ${names} has no route 0.0.0.0/0 → Internet, but the VNet uses ExpressRoute. Add a route with ${propertyName(rt.format, 'route addressPrefix')} ${literal(rt.format, '0.0.0.0/0')} and ${propertyName(rt.format, 'nextHopType')} ${literal(rt.format, 'Internet')}.`,
       });
     }
   },

@@ -3,6 +3,7 @@ import type { Rule } from '../types.js';
 import { SEEDS, seedSection } from '../sources.js';
 import { allIseSubnets, nameOf } from './ise-subnets.js';
 import { defaultRoutes, nextHop } from './routes.js';
+import { propertyName } from './property-names.js';
 
 /**
  * Service endpoints an ISE subnet needs under forced tunneling, "because you can't send traffic
@@ -62,7 +63,7 @@ export const forcedTunneling: Rule = {
             range: se.range ?? subnet.range,
             data: ['service-endpoints'],
             related: [{ range: tunnel.range, message: `route '${nameOf(tunnel)}' sends 0.0.0.0/0 to ${hop}` }],
-            message: `ISE subnet '${nameOf(subnet)}' is force-tunneled (route '${nameOf(tunnel)}' sends 0.0.0.0/0 to ${hop}) but lacks the service endpoint${missing.length === 1 ? '' : 's'} ${missing.join(', ')}; traffic to these services can't go through a firewall. Add ${missing.length === 1 ? 'it' : 'them'} to serviceEndpoints.`,
+            message: `ISE subnet '${nameOf(subnet)}' is force-tunneled (route '${nameOf(tunnel)}' sends 0.0.0.0/0 to ${hop}) but lacks the service endpoint${missing.length === 1 ? '' : 's'} ${missing.join(', ')}; traffic to these services can't go through a firewall. Add ${missing.length === 1 ? 'it' : 'them'} to ${propertyName(subnet.format, 'serviceEndpoints')}.`,
           });
         }
       }

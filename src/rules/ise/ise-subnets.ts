@@ -2,6 +2,7 @@ import type { IntegrationServiceEnvironment, Subnet, VirtualNetwork } from '../.
 import type { NetworkModel } from '../../model/model.js';
 import { Unknown } from '../../model/symbolic.js';
 import { unknownValue, type UnknownValue } from '../../model/value.js';
+import { propertyName } from './property-names.js';
 
 /**
  * Which subnets an ISE uses, as the ISE rules read them.
@@ -85,7 +86,7 @@ export type AccessEndpoint = { kind: 'Internal' | 'External' } | { kind: 'unknow
 export function accessEndpointOf(ise: IntegrationServiceEnvironment): AccessEndpoint {
   const v = ise.accessEndpoint;
   if (v === undefined) {
-    return { kind: 'unknown', value: unknownValue(new Unknown('networkConfiguration.accessEndpoint.type', 'not set'), ise.range) };
+    return { kind: 'unknown', value: unknownValue(new Unknown(propertyName(ise.format, 'networkConfiguration.accessEndpoint.type'), 'not set'), ise.range) };
   }
   if (!v.known) return { kind: 'unknown', value: v };
   const t = v.value.trim().toLowerCase();

@@ -42,7 +42,9 @@ export const nsgProtocol: Rule = {
       flows: string[];
       related: RelatedLocation[];
     }
-    const targets = new Map<string, Target>();
+    // Keyed by the security rule or NSG entity itself, not its key: the same NSG declared in two
+    // files (an ARM template and its Bicep or Terraform twin) gets a finding in each.
+    const targets = new Map<object, Target>();
     const rows = [...ISE_INBOUND, ...ISE_OUTBOUND].filter((r) => r.when !== 'custom-dns');
     for (const { subnet, ise } of allIseSubnets(model)) {
       const sn = subnetNsg(model, subnet);
@@ -59,15 +61,19 @@ export const nsgProtocol: Rule = {
         const by = udp.verdict.by;
         const tcpRule = tcp.allowRules.find((r) => r.protocol?.known && r.protocol.value.toLowerCase() === 'tcp');
         let t: Target;
+        let owner: object;
         if (tcpRule) {
           t = { nsg, key: tcpRule.key, range: tcpRule.protocol!.range, tcpRule, flows: [], related: [] };
+          owner = tcpRule;
         } else if (!isDefaultRule(by)) {
           t = { nsg, key: by.key, range: by.range, denyRule: by, flows: [], related: [] };
+          owner = by;
         } else {
           t = { nsg, key: nsg.key, range: nsg.range, defaultDeny: by.name, flows: [], related: [] };
+          owner = nsg;
         }
-        const existing = targets.get(t.key) ?? t;
-        targets.set(t.key, existing);
+        const existing = targets.get(owner) ?? t;
+        targets.set(owner, existing);
         const what = `${flow.purpose} (${flow.flow.direction.toLowerCase()} ${portSetText(flow.flow.ports === '*' ? '*' : portSet(flow.flow.ports))})`;
         if (!existing.flows.includes(what)) existing.flows.push(what);
         if (!existing.related.some((r) => r.range === subnet.range)) existing.related.push({ range: subnet.range, message: `subnet '${nameOf(subnet)}' uses NSG '${nameOf(nsg)}'` });

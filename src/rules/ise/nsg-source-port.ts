@@ -6,6 +6,7 @@ import { addressContext, nameOf, subnetNsg } from '../shared/subnet-facts.js';
 import { iseFlows, silentContext } from './flows.js';
 import { allIseSubnets } from './ise-subnets.js';
 import { ISE_INBOUND, ISE_OUTBOUND } from './ports.js';
+import { literal, propertyName } from './property-names.js';
 
 /**
  * `ise/nsg-source-port` — the Allow security rules that serve the ISE's required flows (every row
@@ -46,7 +47,7 @@ export const nsgSourcePort: Rule = {
       ctx.report({
         entity: r,
         range: r.sourcePortRanges.range ?? first?.range ?? r.range,
-        message: `${ruleLabel(r)} of NSG '${nsgName(model.get('nsg', r.nsg, r), r)}' serves ISE traffic (${purposes.join('; ')}) but only from source ports ${ports}; source ports are ephemeral, so ISE rules need source port range '*'. Set its source port range (sourcePortRange) to '*'.`,
+        message: `${ruleLabel(r)} of NSG '${nsgName(model.get('nsg', r.nsg, r), r)}' serves ISE traffic (${purposes.join('; ')}) but only from source ports ${ports}; source ports are ephemeral, so ISE rules need source port range '*'. Set its source port range (${propertyName(r.format, 'sourcePortRange')}) to ${literal(r.format, '*')}.`,
       });
     }
   },

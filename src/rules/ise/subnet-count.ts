@@ -1,6 +1,7 @@
 import type { Rule } from '../types.js';
 import { SEEDS, seedSection } from '../sources.js';
 import { nameOf } from './ise-subnets.js';
+import { propertyName } from './property-names.js';
 
 /** Subnets an ISE needs, whatever its SKU (seed 000, *Prerequisites* and *Create subnets*). */
 export const ISE_SUBNET_COUNT = 4;
@@ -43,7 +44,7 @@ export const subnetCount: Rule = {
           entity: ise,
           range,
           data: ['too-many'],
-          message: `ISE '${nameOf(ise)}'${sku} names ${keys.length} subnets; an ISE uses exactly ${ISE_SUBNET_COUNT}. Keep four empty /27 subnets in networkConfiguration.subnets.`,
+          message: `ISE '${nameOf(ise)}'${sku} names ${keys.length} subnets; an ISE uses exactly ${ISE_SUBNET_COUNT}. Keep four empty /27 subnets in ${propertyName(ise.format, 'networkConfiguration.subnets')}.`,
         });
       } else if (unknown.length === 0 && keys.length < ISE_SUBNET_COUNT) {
         const dup = duplicate ? ` (one subnet is listed twice)` : '';
@@ -52,7 +53,7 @@ export const subnetCount: Rule = {
           entity: ise,
           range,
           data: ['too-few'],
-          message: `ISE '${nameOf(ise)}'${sku} names ${keys.length} distinct subnet${keys.length === 1 ? '' : 's'}${dup}; an ISE needs exactly ${ISE_SUBNET_COUNT} empty subnets.${dev} Add ${ISE_SUBNET_COUNT - keys.length} more /27 subnet${ISE_SUBNET_COUNT - keys.length === 1 ? '' : 's'} to networkConfiguration.subnets.`,
+          message: `ISE '${nameOf(ise)}'${sku} names ${keys.length} distinct subnet${keys.length === 1 ? '' : 's'}${dup}; an ISE needs exactly ${ISE_SUBNET_COUNT} empty subnets.${dev} Add ${ISE_SUBNET_COUNT - keys.length} more /27 subnet${ISE_SUBNET_COUNT - keys.length === 1 ? '' : 's'} to ${propertyName(ise.format, 'networkConfiguration.subnets')}.`,
         });
       }
     }

@@ -1,7 +1,9 @@
 import type { Subnet } from '../../model/entities.js';
+import type { Value } from '../../model/value.js';
 import type { Rule } from '../types.js';
 import { SEEDS, seedSection } from '../sources.js';
 import { iseSubnets, nameOf } from './ise-subnets.js';
+import { literal, propertyName } from './property-names.js';
 
 /** The delegation service name of an ISE subnet (seed 001, *Prerequisites*; the ARM quickstart). */
 export const ISE_DELEGATION = 'Microsoft.Logic/integrationServiceEnvironments';
@@ -23,7 +25,10 @@ export const subnetDelegation: Rule = {
     sourceUrl: SEEDS.ISE_2022.url,
   },
   check(model, ctx) {
-    const reportedOther = new Set<string>();
+    // The delegation values already reported, by identity: a subnet named by two ISEs is reported
+    // once, while the same subnet declared in two files (ARM and its Bicep or Terraform twin) is
+    // reported in each.
+    const reportedOther = new Set<Value<string>>();
     for (const ise of model.all('ise')) {
       const { subnets, undeclared, unknown } = iseSubnets(model, ise);
       const delegated: Subnet[] = [];
@@ -57,9 +62,8 @@ export const subnetDelegation: Rule = {
               });
             }
           } else {
-            const k = `${s.key}|${d.value}`;
-            if (reportedOther.has(k)) continue; // a subnet named by two ISEs
-            reportedOther.add(k);
+            if (reportedOther.has(d)) continue; // a subnet named by two ISEs
+            reportedOther.add(d);
             ctx.report({
               entity: s,
               range: d.range,
@@ -75,7 +79,7 @@ export const subnetDelegation: Rule = {
           entity: first,
           range: first.delegations.range ?? first.range,
           data: ['missing', ise.key],
-          message: `None of the subnets of ISE '${nameOf(ise)}' is delegated to ${ISE_DELEGATION}; an ISE deployed by template needs exactly one delegated subnet. Add a delegation with serviceName '${ISE_DELEGATION}' to subnet '${nameOf(first)}'.`,
+          message: `None of the subnets of ISE '${nameOf(ise)}' is delegated to ${ISE_DELEGATION}; an ISE deployed by template needs exactly one delegated subnet. Add a delegation with ${propertyName(first.format, 'serviceName')} ${literal(first.format, ISE_DELEGATION)} to subnet '${nameOf(first)}'.`,
         });
       }
     }

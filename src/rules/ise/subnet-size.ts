@@ -2,6 +2,7 @@ import { addressCount, prefixSizeText, tryPrefix } from '../../net/cidr.js';
 import type { Rule } from '../types.js';
 import { SEEDS, seedSection } from '../sources.js';
 import { allIseSubnets, nameOf } from './ise-subnets.js';
+import { propertyName } from './property-names.js';
 
 /** Prefix length of every ISE subnet: /27, 32 addresses (seed 000, *Create subnets*). */
 export const ISE_SUBNET_PREFIX_LENGTH = 27;
@@ -37,7 +38,7 @@ export const subnetSize: Rule = {
             entity: subnet,
             range: v.range,
             data: [v.value],
-            message: `Subnet '${nameOf(subnet)}' is ${size}; an ISE subnet must be a ${want}. Change addressPrefix to a /27.`,
+            message: `Subnet '${nameOf(subnet)}' is ${size}; an ISE subnet must be a ${want}. Change ${propertyName(subnet.format, 'addressPrefix')} to a /27.`,
           });
         } else if (p.length < ISE_SUBNET_PREFIX_LENGTH) {
           ctx.report({

@@ -3,7 +3,7 @@ import type { LineMap } from '../../core/position.js';
 import type { RNode } from '../../model/resolved-resource.js';
 import { Unknown, symConcat, type SymString } from '../../model/symbolic.js';
 import { isEvalObject, toRNode, type EvalObject, type EvalValue } from '../eval-value.js';
-import { callTemplateFunction, hasUnknown, type FunctionEnv } from '../functions/index.js';
+import { callTemplateFunction, hasUnknown, isTemplateFunction, type FunctionEnv } from '../functions/index.js';
 import { toText, unknownCall } from '../functions/util.js';
 import { arrayItems, hasToken, type ArrayItem, kids, objectProps, rangeOf, stringPieces, tokenAmong } from './syntax.js';
 import { callLambdaFunction } from './lambda-functions.js';
@@ -290,6 +290,7 @@ export abstract class ExpressionEvaluator {
     if (lower === 'any') return args[0] ?? null;
     if (OPAQUE_FUNCTIONS.has(lower)) return unknownCall(name, args, `${name}() is not evaluated statically`);
     if (this.isUserFunction(name)) return unknownCall(name, args, 'user-defined function');
+    if (lower === 'flatten' && !isTemplateFunction('flatten')) return flatten(args);
     return callTemplateFunction(name, args, this.env);
   }
 
@@ -436,4 +437,14 @@ export abstract class ExpressionEvaluator {
     }
     return toRNode(this.evaluate(n, locals), range);
   }
+}
+
+/**
+ * `flatten(arrayOfArrays)` (https://learn.microsoft.com/azure/azure-resource-manager/bicep/bicep-functions-array#flatten),
+ * used until the shared template-function library has it.
+ */
+function flatten(args: EvalValue[]): EvalValue {
+  const [a] = args;
+  if (args.length !== 1 || !Array.isArray(a) || !a.every(Array.isArray)) return unknownCall('flatten', args, 'flatten: expected an array of arrays');
+  return (a as EvalValue[][]).flat();
 }

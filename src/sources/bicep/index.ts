@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Finding } from '../../core/finding.js';
 import { fingerprint } from '../../core/fingerprint.js';
+import { LineMap, fileStart } from '../../core/position.js';
 import { entityKey } from '../../model/keys.js';
 import { rget, type ResolvedResource } from '../../model/resolved-resource.js';
 import type { EvalValue } from '../eval-value.js';
@@ -8,8 +9,7 @@ import type { FunctionEnv } from '../functions/index.js';
 import { loadLanguage } from '../tree-sitter.js';
 import type { FileReport, Loader, LoaderContext, LoaderOutput, SourceFile } from '../types.js';
 import { jsonParameterValues, pairParameterFiles } from './parameters.js';
-import { parseBicepFile, parseErrorFinding, type ParsedBicep } from './parse.js';
-import { LineMap, fileStart } from '../../core/position.js';
+import { parseBicepFile, parseErrorFinding, releaseTree, reparse, type ParsedBicep } from './parse.js';
 import { BicepTemplate, type BicepSession } from './template.js';
 
 /**
@@ -18,6 +18,15 @@ import { BicepTemplate, type BicepSession } from './template.js';
  * `range(0, 10000)` loops end in seconds. Past it, values are Unknown and a `load/skipped` note is given.
  */
 export const MAX_EVALUATION_STEPS = 1_000_000;
+
+/**
+ * Parsed source (UTF-16 code units) whose syntax trees may stay in web-tree-sitter's wasm heap at
+ * once; past it, trees are freed between root templates and parsed again when needed, so the
+ * number of live trees stays bounded on very large runs. (Measured on the 49 MB bulk corpus in one
+ * run: the wasm heap peaked at 435 MB with or without this limit, i.e. single large files dominate
+ * there; the limit is a safety bound, not a speed-up.)
+ */
+export const RETAINED_SOURCE_CHARS = 8_000_000;
 
 /** Default per-file parse budget, milliseconds (issue 3, "Bad input"). */
 export const DEFAULT_PARSE_BUDGET_MS = 2000;
@@ -45,34 +54,55 @@ export const bicepLoader: Loader = {
     if (lower.endsWith('.bicepparam')) return 'bicepparam';
     return undefined;
   },
-  load: loadBicep,
+  load: (files, ctx) => loadBicep(files, ctx),
 };
 
 /** Loads every claimed Bicep file together (see `bicepLoader`). */
-export async function loadBicep(files: SourceFile[], ctx: LoaderContext, env: FunctionEnv = {}): Promise<LoaderOutput> {
+export async function loadBicep(
+  files: SourceFile[],
+  ctx: LoaderContext,
+  env: FunctionEnv = {},
+  /** Tuning for tests: `retainedSourceChars` (default RETAINED_SOURCE_CHARS). */
+  opts: { retainedSourceChars?: number } = {},
+): Promise<LoaderOutput> {
+  const retainLimit = opts.retainedSourceChars ?? RETAINED_SOURCE_CHARS;
   const language = await loadLanguage('tree-sitter-bicep.wasm');
   const budget = Number.isFinite(ctx.parseBudgetMs) ? ctx.parseBudgetMs : DEFAULT_PARSE_BUDGET_MS;
   const byAbs = new Map<string, SourceFile>();
   for (const f of ctx.files.values()) byAbs.set(path.resolve(f.absPath), f);
   for (const f of files) byAbs.set(path.resolve(f.absPath), f);
 
+  // Syntax trees live in web-tree-sitter's wasm heap. Past `retainLimit` characters of parsed
+  // source, trees are freed after use and parsed again on demand.
   const parsedCache = new Map<string, ParsedBicep>();
+  let retained = 0;
   const parse = (f: SourceFile): ParsedBicep => {
     const abs = path.resolve(f.absPath);
     let p = parsedCache.get(abs);
+    if (p && p.released) {
+      reparse(p, language, budget);
+      retained += p.root ? f.text.length : 0;
+    }
     if (!p) {
       try {
         p = parseBicepFile(f, language, budget, f.path.toLowerCase().endsWith('.bicepparam'));
       } catch (e) {
         const msg = `Could not parse '${f.path}': ${(e as Error)?.message ?? String(e)}`;
         p = {
-          file: f, lines: new LineMap(f.path, f.text), paramAssignments: new Set(), importedNames: [],
+          file: f, lines: new LineMap(f.path, f.text), paramAssignments: new Set(), importedNames: [], modulePaths: [],
           findings: [parseErrorFinding(f.path, fileStart(f.path), msg)], errors: [`1:1 ${msg}`],
         };
       }
       parsedCache.set(abs, p);
+      retained += p.root ? f.text.length : 0;
     }
     return p;
+  };
+  /** Frees every tree when over the limit (between two root evaluations). */
+  const trimTrees = () => {
+    if (retained <= retainLimit) return;
+    for (const p of parsedCache.values()) if (p.tree) releaseTree(p);
+    retained = 0;
   };
 
   const resources: ResolvedResource[] = [];
@@ -107,14 +137,17 @@ export async function loadBicep(files: SourceFile[], ctx: LoaderContext, env: Fu
   const claimed = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const templates = claimed.filter((f) => f.path.toLowerCase().endsWith('.bicep'));
   const paramFiles = claimed.filter((f) => f.path.toLowerCase().endsWith('.bicepparam'));
-  for (const f of claimed) parse(f);
+  for (const f of claimed) {
+    parse(f);
+    trimTrees();
+  }
 
   // Files used as local modules by another file are evaluated through their callers.
   const callers = new Map<string, Set<string>>();
   for (const f of templates) {
     const p = parse(f);
     const self = path.resolve(f.absPath);
-    for (const rel of BicepTemplate.localModulePaths(p)) {
+    for (const rel of p.modulePaths) {
       const abs = path.resolve(path.dirname(self), rel.replace(/\\/g, '/'));
       if (abs === self) continue;
       if (!callers.has(abs)) callers.set(abs, new Set());
@@ -133,12 +166,15 @@ export async function loadBicep(files: SourceFile[], ctx: LoaderContext, env: Fu
       const paramSource = pairs.get(abs);
       let values = new Map<string, EvalValue>();
       if (paramSource?.kind === 'bicepparam') {
-        const pt = new BicepTemplate({ ...session, emit: () => {} }, paramSource.parsed, new Map(), paramSource.parsed.file.path, [path.resolve(paramSource.parsed.file.absPath)]);
+        const pp = parse(paramSource.parsed.file);
+        const pt = new BicepTemplate({ ...session, emit: () => {} }, pp, new Map(), pp.file.path, [path.resolve(pp.file.absPath)]);
         values = pt.assignedParams();
       } else if (paramSource?.kind === 'json') values = jsonParameterValues(paramSource.file.text);
-      const t = new BicepTemplate(session, parsed, values, f.path, [abs]);
+      const t = new BicepTemplate(session, parse(f), values, f.path, [abs]);
       t.emitAll();
+      trimTrees();
     } catch (e) {
+      trimTrees();
       report({
         ruleId: 'load/evaluation-error',
         severity: 'warning',
@@ -178,7 +214,7 @@ export async function loadBicep(files: SourceFile[], ctx: LoaderContext, env: Fu
   for (const r of resources) perFile.set(r.range.file, (perFile.get(r.range.file) ?? 0) + 1);
   const fileReports: FileReport[] = [];
   for (const f of claimed) {
-    const p = parse(f);
+    const p = parsedCache.get(path.resolve(f.absPath)) ?? parse(f);
     for (const x of p.findings) report(x);
     fileReports.push({
       path: f.path,

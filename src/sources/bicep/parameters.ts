@@ -3,7 +3,6 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import type { EvalValue } from '../eval-value.js';
 import type { LoaderContext, SourceFile } from '../types.js';
 import type { ParsedBicep } from './parse.js';
-import { kids, plainString } from './syntax.js';
 
 /** Where a template's parameter values come from. */
 export type ParameterSource = { kind: 'bicepparam'; parsed: ParsedBicep } | { kind: 'json'; file: SourceFile };
@@ -32,10 +31,8 @@ export function pairParameterFiles(
     else if (paramPath.toLowerCase().endsWith('.json')) out.set(abs, { kind: 'json', file: paramFile });
   }
   for (const p of paramFiles) {
-    if (!p.root) continue;
-    const using = kids(p.root).find((n) => n.type === 'using_statement');
-    const target = using ? plainString(kids(using)[0], p.file.text) : undefined;
-    if (!target || /^(br|ts)[:/]/i.test(target) || target === 'none') continue;
+    const target = p.usingPath;
+    if (!target) continue;
     const abs = path.resolve(path.dirname(path.resolve(p.file.absPath)), target.replace(/\\/g, '/'));
     if (!byAbs.has(abs) || out.has(abs)) continue;
     out.set(abs, { kind: 'bicepparam', parsed: p });

@@ -5,6 +5,7 @@ import { LineMap, fileStart, type SourceRange } from '../../core/position.js';
 import { isTimedOut, parseWithBudget } from '../tree-sitter.js';
 import type { SourceFile } from '../types.js';
 import { maskUnsupportedSyntax } from './compat.js';
+import { plainString } from './syntax.js';
 
 /** At most this many `parse/error` findings per file (the first ones; the rest add nothing). */
 export const MAX_PARSE_ERRORS_PER_FILE = 10;
@@ -22,6 +23,44 @@ export interface ParsedBicep {
   findings: Finding[];
   /** `line:col message` lines for FileReport.errors. */
   errors: string[];
+  /** Local module paths as written (registry `br:`/`ts:` references left out). */
+  modulePaths: string[];
+  /** `.bicepparam`: the `using` path, when it is a local file. */
+  usingPath?: string;
+  /** The tree was freed to bound memory (`releaseTree`); `reparse` brings it back. */
+  released?: boolean;
+}
+
+/** Frees a parsed file's syntax tree (its findings and module paths stay). */
+export function releaseTree(p: ParsedBicep): void {
+  p.tree?.delete();
+  p.tree = undefined;
+  p.root = undefined;
+  p.released = true;
+}
+
+/** Parses a released file again, in place (same object, so evaluations holding it see the tree). */
+export function reparse(p: ParsedBicep, language: Language, budgetMs: number): void {
+  const again = parseBicepFile(p.file, language, budgetMs, p.file.path.toLowerCase().endsWith('.bicepparam'));
+  p.tree = again.tree;
+  p.root = again.root;
+  p.released = false;
+}
+
+const REMOTE_MODULE = /^(br|ts)[:/]/i;
+
+/** Module paths and the `using` path, read once at parse time. */
+function collectReferences(p: ParsedBicep): void {
+  for (const n of p.root!.namedChildren) {
+    if (!n) continue;
+    if (n.type === 'module_declaration') {
+      const s = plainString(n.namedChildren.filter((k) => k?.type !== 'comment')[1], p.file.text);
+      if (s !== undefined && !REMOTE_MODULE.test(s)) p.modulePaths.push(s);
+    } else if (n.type === 'using_statement') {
+      const s = plainString(n.namedChildren.find((k) => k?.type === 'string'), p.file.text);
+      if (s !== undefined && !REMOTE_MODULE.test(s) && s !== 'none') p.usingPath = s;
+    }
+  }
 }
 
 /** Builds a `parse/error` finding (error severity) at `range`. */
@@ -58,7 +97,7 @@ export function parseBicepFile(file: SourceFile, language: Language, budgetMs: n
   const lines = new LineMap(file.path, file.text);
   const rewritten = isParamFile ? rewriteParamAssignments(file.text) : { text: file.text, names: new Set<string>() };
   const { text, importedNames } = maskUnsupportedSyntax(rewritten.text);
-  const parsed: ParsedBicep = { file, lines, paramAssignments: rewritten.names, importedNames, findings: [], errors: [] };
+  const parsed: ParsedBicep = { file, lines, paramAssignments: rewritten.names, importedNames, findings: [], errors: [], modulePaths: [] };
   const result = parseWithBudget(language, text, budgetMs);
   if (isTimedOut(result)) {
     const msg = `Parsing '${file.path}' took longer than the ${budgetMs} ms budget; the file was not checked.`;
@@ -69,6 +108,7 @@ export function parseBicepFile(file: SourceFile, language: Language, budgetMs: n
   parsed.tree = result;
   parsed.root = result.rootNode;
   if (parsed.root.hasError) collectSyntaxErrors(parsed);
+  collectReferences(parsed);
   return parsed;
 }
 

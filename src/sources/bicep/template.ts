@@ -243,18 +243,6 @@ export class BicepTemplate extends ExpressionEvaluator {
     return out;
   }
 
-  /** Local module paths this file declares (literal strings that are not registry references). */
-  static localModulePaths(parsed: ParsedBicep): string[] {
-    const out: string[] = [];
-    if (!parsed.root) return out;
-    for (const n of kids(parsed.root)) {
-      if (n.type !== 'module_declaration') continue;
-      const p = plainString(kids(n)[1], parsed.file.text);
-      if (p !== undefined && !/^(br|ts)[:/]/i.test(p)) out.push(p);
-    }
-    return out;
-  }
-
   /** Value of an output of this template (module outputs). */
   outputValue(name: string): EvalValue {
     const n = this.outputs.get(name) ?? [...this.outputs].find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];

@@ -4,7 +4,8 @@ import { Unknown } from '../../model/symbolic.js';
 import { fromRNode, isEvalObject, toRNode, type EvalObject, type EvalValue } from '../eval-value.js';
 import { attribute, type TfModuleDecl, type TfResourceDecl } from './declarations.js';
 import { evaluate, withBindings, type TfScope } from './evaluate.js';
-import { bodyItems, nodeRange, type HclBlock } from './hcl-ast.js';
+import type { Node } from 'web-tree-sitter';
+import { bodyItems, namedChildren, nodeRange, type HclBlock } from './hcl-ast.js';
 import type { ParsedTfFile } from './declarations.js';
 import { resourceIdentity } from './azurerm/identity.js';
 import { resourceIdOf } from '../../model/keys.js';
@@ -249,8 +250,7 @@ export function buildBody(block: HclBlock, scope: TfScope, file: ParsedTfFile, n
   const { attributes, blocks } = bodyItems(block.body);
   for (const a of attributes) {
     if (META_ARGUMENTS.has(a.name)) continue;
-    const r = nodeRange(file.lines, a.value);
-    props.set(a.name.toLowerCase(), { name: a.name, keyRange: nodeRange(file.lines, a.node), node: toRNode(evaluate(a.value, scope), r) });
+    props.set(a.name.toLowerCase(), { name: a.name, keyRange: nodeRange(file.lines, a.node), node: evaluateToRNode(a.value, scope, file) });
   }
   const addBlock = (type: string, node: RNode, keyRange: SourceRange) => {
     const prev = props.get(type.toLowerCase());
@@ -287,6 +287,34 @@ export function buildBody(block: HclBlock, scope: TfScope, file: ParsedTfFile, n
     addBlock(b.type, buildBody(b, scope, file, notes), bRange);
   }
   return { kind: 'object', props, range };
+}
+
+/**
+ * Evaluates an attribute value into an RNode. A literal list or object (`[a, b]`, `{ k = v }`)
+ * keeps each item's own range, so a finding about one item of a multi-line list lands on its line;
+ * any other expression gives its value with the expression's range.
+ */
+function evaluateToRNode(expr: Node, scope: TfScope, file: ParsedTfFile): RNode {
+  const range = nodeRange(file.lines, expr);
+  const kids = namedChildren(expr);
+  const coll = expr.type === 'expression' && kids.length === 1 && kids[0]!.type === 'collection_value' ? namedChildren(kids[0]!)[0] : undefined;
+  if (coll?.type === 'tuple') {
+    return { kind: 'array', items: namedChildren(coll).filter((c) => c.type === 'expression').map((c) => evaluateToRNode(c, scope, file)), range };
+  }
+  if (coll?.type === 'object') {
+    const value = evaluate(expr, scope);
+    if (!isEvalObject(value)) return toRNode(value, range);
+    const props: RObject['props'] = new Map();
+    for (const el of namedChildren(coll)) {
+      const [k, v] = namedChildren(el);
+      if (el.type !== 'object_elem' || !k || !v) continue;
+      const key = Object.keys(value).find((name) => k.text.replace(/^"|"$/g, '') === name);
+      if (key === undefined) continue;
+      props.set(key.toLowerCase(), { name: key, keyRange: nodeRange(file.lines, k), node: evaluateToRNode(v, scope, file) });
+    }
+    return props.size === Object.keys(value).length ? { kind: 'object', props, range } : toRNode(value, range);
+  }
+  return toRNode(evaluate(expr, scope), range);
 }
 
 /** A resource instance as a value for references: its attributes plus `id` (an ARM id when the type maps to one). */

@@ -1,23 +1,23 @@
-import { ruleTester } from '../../helpers/rule-tester.js';
-import { arm, iseTemplate, openIseRules, openIseRulesWith, ruleLine } from './fixtures.js';
+import { twinTester } from '../network/formats/twin-tester.js';
+import { iseTemplate, openIseRules, openIseRulesWith } from './fixtures.js';
 
 const callers = { name: 'callers-in', priority: 170, source: 'Internet', destination: 'VirtualNetwork', destinationPort: '443' };
 const closed = iseTemplate({ endpoint: 'External', nsgRules: openIseRulesWith({}, [callers]) });
 const tag = openIseRulesWith({}, [callers, { name: 'connectors-all-in', priority: 180, source: 'AzureConnectors', destination: 'VirtualNetwork' }]);
 const ips = openIseRulesWith({}, [callers, { name: 'connector-ips-in', priority: 180, source: '52.178.0.0/24', destination: 'VirtualNetwork' }]);
 
-ruleTester.run('ise/external-connector-inbound', {
+twinTester.run('ise/external-connector-inbound', {
   valid: [
-    { name: 'internal ISE', files: arm(iseTemplate({ nsgRules: openIseRules() })) },
-    { name: 'external ISE without an NSG', files: arm(iseTemplate({ endpoint: 'External' })) },
-    { name: 'external ISE, AzureConnectors allowed on all ports', files: arm(iseTemplate({ endpoint: 'External', nsgRules: tag })) },
-    { name: "external ISE, the connectors' public addresses allowed on all ports", files: arm(iseTemplate({ endpoint: 'External', nsgRules: ips })) },
+    { name: 'internal ISE', arm: iseTemplate({ nsgRules: openIseRules() }) },
+    { name: 'external ISE without an NSG', arm: iseTemplate({ endpoint: 'External' }) },
+    { name: 'external ISE, AzureConnectors allowed on all ports', arm: iseTemplate({ endpoint: 'External', nsgRules: tag }) },
+    { name: "external ISE, the connectors' public addresses allowed on all ports", arm: iseTemplate({ endpoint: 'External', nsgRules: ips }) },
   ],
   invalid: [
     {
       name: 'external ISE, connectors only on 454',
-      files: arm(closed),
-      findings: [{ line: ruleLine(closed, 'deny-in'), messageIncludes: "managed connectors' outbound IP addresses" }],
+      arm: closed,
+      findings: (d) => [{ line: d.named('deny-in'), messageIncludes: "managed connectors' outbound IP addresses" }],
     },
   ],
 });

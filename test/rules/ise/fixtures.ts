@@ -1,8 +1,13 @@
+import { render, type Format } from '../network/formats/render.js';
+
 /**
- * ARM template builders for the ISE rule tests: a VNet with four ISE subnets, an optional NSG and
+ * Template builders for the ISE rule tests: a VNet with four ISE subnets, an optional NSG and
  * route table linked to every subnet, and the ISE. Every option defaults to a template that meets
- * every ISE requirement (only `ise/retired` fires). Output is `JSON.stringify(…, null, 2)`, so a
- * property is found by its text, e.g. `lineOf(text, '"addressPrefix": "10.0.1.64/28"')`.
+ * every ISE requirement (only `ise/retired` fires). `iseTemplate` writes ARM
+ * (`JSON.stringify(…, null, 2)`); `iseText(format, options)` writes the same options as Bicep or
+ * Terraform azurerm 4.x (printed from the ARM template by `../network/formats/to-bicep.ts` and
+ * `to-terraform.ts`), so a property is found by its text in each format, e.g.
+ * `lineOf(text, '10.0.1.64/28')`.
  */
 
 export interface SecurityRuleSpec {
@@ -165,6 +170,11 @@ export function iseTemplate(o: IseTemplateOptions = {}): string {
   );
 }
 
+/** The template for the options in `format` (ARM JSON, Bicep or Terraform). */
+export function iseText(format: Format, o: IseTemplateOptions = {}): string {
+  return render(format, iseTemplate(o));
+}
+
 /** 1-based line of the `nth` (0-based) occurrence of `marker` in `text`; throws when absent. */
 export function lineOf(text: string, marker: string, nth = 0): number {
   let at = -1;
@@ -173,11 +183,6 @@ export function lineOf(text: string, marker: string, nth = 0): number {
     if (at < 0) throw new Error(`marker not found (${nth}): ${marker}`);
   }
   return text.slice(0, at).split('\n').length;
-}
-
-/** `{ 'azuredeploy.json': text }` */
-export function arm(text: string): Record<string, string> {
-  return { 'azuredeploy.json': text };
 }
 
 /**
@@ -210,9 +215,4 @@ export function openIseRulesWith(changes: Record<string, Partial<SecurityRuleSpe
     out.push({ ...r, ...(c ?? {}) });
   }
   return [...out, ...extra];
-}
-
-/** Line of the security rule object named `name` (its opening brace, the line before `"name"`). */
-export function ruleLine(text: string, name: string): number {
-  return lineOf(text, `"name": "${name}"`) - 1;
 }

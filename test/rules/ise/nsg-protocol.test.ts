@@ -1,5 +1,5 @@
-import { ruleTester } from '../../helpers/rule-tester.js';
-import { arm, iseTemplate, lineOf, openIseRules, openIseRulesWith, ruleLine } from './fixtures.js';
+import { twinTester, type Markers } from '../network/formats/twin-tester.js';
+import { iseTemplate, openIseRules, openIseRulesWith } from './fixtures.js';
 
 const tcpOnly = iseTemplate({ nsgRules: openIseRulesWith({ 'connectors-in': { protocol: 'Tcp' } }) });
 const pair = iseTemplate({
@@ -11,27 +11,29 @@ const denyUdp = iseTemplate({
 const bothTcpOnly = iseTemplate({ nsgRules: openIseRulesWith({ 'internet-out': { protocol: 'Tcp' } }) });
 const tcpBlocked = iseTemplate({ nsgRules: openIseRulesWith({ 'connectors-in': { protocol: 'Udp' } }) });
 
-ruleTester.run('ise/nsg-protocol', {
+const tcp: Markers = { arm: '"protocol": "Tcp"', bicep: "protocol: 'Tcp'", terraform: 'protocol = "Tcp"' };
+
+twinTester.run('ise/nsg-protocol', {
   valid: [
-    { name: 'protocol * everywhere', files: arm(iseTemplate({ nsgRules: openIseRules() })) },
-    { name: 'a TCP rule and a UDP rule', files: arm(pair) },
-    { name: 'blocked for TCP (ise/nsg-inbound reports it, not this rule)', files: arm(tcpBlocked) },
+    { name: 'protocol * everywhere', arm: iseTemplate({ nsgRules: openIseRules() }) },
+    { name: 'a TCP rule and a UDP rule', arm: pair },
+    { name: 'blocked for TCP (ise/nsg-inbound reports it, not this rule)', arm: tcpBlocked },
   ],
   invalid: [
     {
       name: 'an Allow rule for TCP only',
-      files: arm(tcpOnly),
-      findings: [{ line: lineOf(tcpOnly, '"protocol": "Tcp"'), messageIncludes: "security rule 'connectors-in' (priority 130) allows connector deployment (inbound 454) for TCP only" }],
+      arm: tcpOnly,
+      findings: (d) => [{ line: d.line(tcp), messageIncludes: "security rule 'connectors-in' (priority 130) allows connector deployment (inbound 454) for TCP only" }],
     },
     {
       name: 'a Deny rule for UDP 454',
-      files: arm(denyUdp),
-      findings: [{ line: ruleLine(denyUdp, 'deny-udp-454'), messageIncludes: "security rule 'deny-udp-454' (priority 105) denies UDP" }],
+      arm: denyUdp,
+      findings: (d) => [{ line: d.named('deny-udp-454'), messageIncludes: "security rule 'deny-udp-454' (priority 105) denies UDP" }],
     },
     {
       name: 'one TCP-only outbound rule serving several flows: one finding',
-      files: arm(bothTcpOnly),
-      findings: [{ line: lineOf(bothTcpOnly, '"protocol": "Tcp"'), messageIncludes: 'Azure SQL dependency (outbound 1433)' }],
+      arm: bothTcpOnly,
+      findings: (d) => [{ line: d.line(tcp), messageIncludes: 'Azure SQL dependency (outbound 1433)' }],
     },
   ],
 });

@@ -1,5 +1,5 @@
-import { ruleTester } from '../../helpers/rule-tester.js';
-import { arm, iseTemplate, lineOf } from './fixtures.js';
+import { twinTester } from '../network/formats/twin-tester.js';
+import { iseTemplate } from './fixtures.js';
 
 const shared = iseTemplate({
   vnetPrefixes: ['100.64.0.0/22'],
@@ -12,27 +12,27 @@ const shared = iseTemplate({
 });
 const second = iseTemplate({ vnetPrefixes: ['10.0.0.0/22', '127.0.0.0/24'] });
 
-ruleTester.run('ise/reserved-address-space', {
+twinTester.run('ise/reserved-address-space', {
   valid: [
-    { name: 'private 10.0.0.0/22', files: arm(iseTemplate()) },
-    { name: 'a VNet in 100.64.0.0/10 without an ISE', files: arm(iseTemplate({ noIse: true, vnetPrefixes: ['100.64.0.0/22'], subnets: [{ name: 'a', prefix: '100.64.1.0/27' }] })) },
+    { name: 'private 10.0.0.0/22', arm: iseTemplate() },
+    { name: 'a VNet in 100.64.0.0/10 without an ISE', arm: iseTemplate({ noIse: true, vnetPrefixes: ['100.64.0.0/22'], subnets: [{ name: 'a', prefix: '100.64.1.0/27' }] }) },
   ],
   invalid: [
     {
       name: 'VNet and subnets in the shared address space 100.64.0.0/10',
-      files: arm(shared),
-      findings: [
-        { line: lineOf(shared, '"100.64.0.0/22"'), messageIncludes: "Virtual network 'ise-vnet'" },
-        { line: lineOf(shared, '"addressPrefix": "100.64.1.0/27"'), messageIncludes: "ISE subnet 'ise-1'" },
-        { line: lineOf(shared, '"addressPrefix": "100.64.1.32/27"') },
-        { line: lineOf(shared, '"addressPrefix": "100.64.1.64/27"') },
-        { line: lineOf(shared, '"addressPrefix": "100.64.1.96/27"') },
+      arm: shared,
+      findings: (d) => [
+        { line: d.line('100.64.0.0/22'), messageIncludes: "Virtual network 'ise-vnet'" },
+        { line: d.line('100.64.1.0/27'), messageIncludes: "ISE subnet 'ise-1'" },
+        { line: d.line('100.64.1.32/27') },
+        { line: d.line('100.64.1.64/27') },
+        { line: d.line('100.64.1.96/27') },
       ],
     },
     {
       name: 'a second VNet prefix in loopback space',
-      files: arm(second),
-      findings: [{ line: lineOf(second, '"127.0.0.0/24"'), messageIncludes: 'overlaps 127.0.0.0/8' }],
+      arm: second,
+      findings: (d) => [{ line: d.line('127.0.0.0/24'), messageIncludes: 'overlaps 127.0.0.0/8' }],
     },
   ],
 });

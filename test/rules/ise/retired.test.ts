@@ -1,5 +1,5 @@
-import { ruleTester } from '../../helpers/rule-tester.js';
-import { arm, iseTemplate, lineOf } from './fixtures.js';
+import { twinTester } from '../network/formats/twin-tester.js';
+import { iseTemplate } from './fixtures.js';
 
 const withIse = iseTemplate();
 const appOnly = JSON.stringify(
@@ -23,18 +23,18 @@ const appOnly = JSON.stringify(
   2,
 );
 
-ruleTester.run('ise/retired', {
-  valid: [{ name: 'no ISE', files: arm(iseTemplate({ noIse: true })) }],
+twinTester.run('ise/retired', {
+  valid: [{ name: 'no ISE', arm: iseTemplate({ noIse: true }) }],
   invalid: [
     {
       name: 'any ISE is retired',
-      files: arm(withIse),
-      findings: [{ line: lineOf(withIse, '"type": "Microsoft.Logic/integrationServiceEnvironments"') - 1, messageIncludes: 'retired on 31 August 2024' }],
+      arm: withIse,
+      findings: (d) => [{ line: d.resource('Microsoft.Logic/integrationServiceEnvironments'), messageIncludes: 'retired on 31 August 2024' }],
     },
     {
       name: 'a logic app placed in an ISE declared elsewhere',
-      files: arm(appOnly),
-      findings: [{ line: lineOf(appOnly, '"id": "[resourceId(\'Microsoft.Logic/integrationServiceEnvironments\''), messageIncludes: "Logic app 'orders'" }],
+      arm: appOnly,
+      findings: (d) => [{ line: d.line('shared-ise'), messageIncludes: "Logic app 'orders'" }],
     },
   ],
 });

@@ -1,5 +1,5 @@
-import { ruleTester } from '../../helpers/rule-tester.js';
-import { arm, iseTemplate, lineOf } from './fixtures.js';
+import { twinTester, type Markers } from '../network/formats/twin-tester.js';
+import { iseTemplate } from './fixtures.js';
 
 const iseId = (n: string) => `[resourceId('Microsoft.Logic/integrationServiceEnvironments', '${n}')]`;
 const account = (ise?: string) => ({
@@ -27,26 +27,39 @@ const split = iseTemplate({ extra: [account('other-ise'), workflow('my-ise')] })
 const accountOutside = iseTemplate({ extra: [account(), workflow('my-ise')] });
 const appOutside = iseTemplate({ extra: [account('my-ise'), workflow()] });
 
-ruleTester.run('ise/same-environment', {
+/** The logic app's reference to the ISE `my-ise`. */
+const appIseRef: Markers = {
+  arm: `"id": "${iseId('my-ise')}"`,
+  bicep: 'id: my_ise.id',
+  terraform: 'integration_service_environment_id = azurerm_integration_service_environment.my_ise.id',
+};
+/** The logic app's reference to the integration account. */
+const appAccountRef: Markers = {
+  arm: `"id": "[resourceId('Microsoft.Logic/integrationAccounts', 'partners')]"`,
+  bicep: 'id: partners.id',
+  terraform: 'logic_app_integration_account_id = azurerm_logic_app_integration_account.partners.id',
+};
+
+twinTester.run('ise/same-environment', {
   valid: [
-    { name: 'logic app and integration account in the same ISE', files: arm(same) },
-    { name: 'neither in an ISE', files: arm(iseTemplate({ extra: [account(), workflow()] })) },
+    { name: 'logic app and integration account in the same ISE', arm: same },
+    { name: 'neither in an ISE', arm: iseTemplate({ extra: [account(), workflow()] }) },
   ],
   invalid: [
     {
       name: 'different ISEs',
-      files: arm(split),
-      findings: [{ line: lineOf(split, `"id": "${iseId('my-ise')}"`), messageIncludes: "integration account 'partners' is in ISE 'other-ise'" }],
+      arm: split,
+      findings: (d) => [{ line: d.line(appIseRef), messageIncludes: "integration account 'partners' is in ISE 'other-ise'" }],
     },
     {
       name: 'integration account not in an ISE',
-      files: arm(accountOutside),
-      findings: [{ line: lineOf(accountOutside, `"id": "${iseId('my-ise')}"`), messageIncludes: 'no ISE (multi-tenant)' }],
+      arm: accountOutside,
+      findings: (d) => [{ line: d.line(appIseRef), messageIncludes: 'no ISE (multi-tenant)' }],
     },
     {
       name: 'logic app not in an ISE',
-      files: arm(appOutside),
-      findings: [{ line: lineOf(appOutside, `"id": "[resourceId('Microsoft.Logic/integrationAccounts', 'partners')]"`), messageIncludes: "Logic app 'orders' runs in no ISE" }],
+      arm: appOutside,
+      findings: (d) => [{ line: d.line(appAccountRef), messageIncludes: "Logic app 'orders' runs in no ISE" }],
     },
   ],
 });

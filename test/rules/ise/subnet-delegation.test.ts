@@ -1,5 +1,5 @@
-import { ruleTester } from '../../helpers/rule-tester.js';
-import { arm, defaultSubnets, iseTemplate, lineOf } from './fixtures.js';
+import { twinTester, type Markers } from '../network/formats/twin-tester.js';
+import { defaultSubnets, iseTemplate } from './fixtures.js';
 
 const ISE = 'Microsoft.Logic/integrationServiceEnvironments';
 const none = (() => {
@@ -18,26 +18,28 @@ const other = (() => {
   return iseTemplate({ subnets: s });
 })();
 
-ruleTester.run('ise/subnet-delegation', {
+const serviceName = (service: string): Markers => ({ arm: `"serviceName": "${service}"`, bicep: `serviceName: '${service}'`, terraform: `name = "${service}"` });
+
+twinTester.run('ise/subnet-delegation', {
   valid: [
-    { name: 'exactly one subnet delegated to the ISE', files: arm(iseTemplate()) },
-    { name: 'delegation written in another case', files: arm(iseTemplate().replace(ISE, 'microsoft.logic/integrationserviceenvironments')) },
+    { name: 'exactly one subnet delegated to the ISE', arm: iseTemplate() },
+    { name: 'delegation written in another case', arm: iseTemplate().replace(ISE, 'microsoft.logic/integrationserviceenvironments') },
   ],
   invalid: [
     {
       name: 'no subnet delegated',
-      files: arm(none),
-      findings: [{ line: lineOf(none, '"name": "ise-1"') - 1, messageIncludes: 'None of the subnets' }],
+      arm: none,
+      findings: (d) => [{ line: d.named('ise-1'), messageIncludes: 'None of the subnets' }],
     },
     {
       name: 'two subnets delegated',
-      files: arm(two),
-      findings: [{ line: lineOf(two, `"serviceName": "${ISE}"`, 1), messageIncludes: "but so is 'ise-1'" }],
+      arm: two,
+      findings: (d) => [{ line: d.line(serviceName(ISE), 1), messageIncludes: "but so is 'ise-1'" }],
     },
     {
       name: 'a subnet delegated to another service',
-      files: arm(other),
-      findings: [{ line: lineOf(other, '"serviceName": "Microsoft.Web/serverFarms"'), messageIncludes: "delegated to 'Microsoft.Web/serverFarms'" }],
+      arm: other,
+      findings: (d) => [{ line: d.line(serviceName('Microsoft.Web/serverFarms')), messageIncludes: "delegated to 'Microsoft.Web/serverFarms'" }],
     },
   ],
 });

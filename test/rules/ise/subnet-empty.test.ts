@@ -1,5 +1,5 @@
-import { ruleTester } from '../../helpers/rule-tester.js';
-import { arm, iseTemplate, lineOf } from './fixtures.js';
+import { twinTester, type Markers } from '../network/formats/twin-tester.js';
+import { iseTemplate } from './fixtures.js';
 
 const nic = (subnet: string) => ({
   type: 'Microsoft.Network/networkInterfaces',
@@ -50,21 +50,29 @@ const twoIses = (() => {
   return JSON.stringify(t, null, 2);
 })();
 
-ruleTester.run('ise/subnet-empty', {
+
+/** A reference to ISE subnet `ise-<n>` (index n-1 of the VNet's subnets). */
+const subnetRef = (n: number): Markers => ({
+  arm: `"id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'ise-vnet', 'ise-${n}')]"`,
+  bicep: `id: ise_vnet.properties.subnets[${n - 1}].id`,
+  terraform: `azurerm_subnet.ise_${n}.id`,
+});
+
+twinTester.run('ise/subnet-empty', {
   valid: [
-    { name: 'four empty subnets', files: arm(valid) },
-    { name: 'a NIC in another subnet', files: arm(elsewhere) },
+    { name: 'four empty subnets', arm: valid },
+    { name: 'a NIC in another subnet', arm: elsewhere },
   ],
   invalid: [
     {
       name: 'a NIC in an ISE subnet',
-      files: arm(inIse),
-      findings: [{ line: lineOf(inIse, `"id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'ise-vnet', 'ise-2')]"`, 1), messageIncludes: "deployed in subnet 'ise-2'" }],
+      arm: inIse,
+      findings: (d) => [{ line: d.line(subnetRef(2), 1), messageIncludes: "deployed in subnet 'ise-2'" }],
     },
     {
       name: 'two ISEs in one subnet',
-      files: arm(twoIses),
-      findings: [{ line: lineOf(twoIses, `"id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'ise-vnet', 'ise-4')]"`, 1), messageIncludes: "Another ISE 'second-ise'" }],
+      arm: twoIses,
+      findings: (d) => [{ line: d.line(subnetRef(4), 1), messageIncludes: "Another ISE 'second-ise'" }],
     },
   ],
 });

@@ -1,5 +1,5 @@
-import { ruleTester } from '../../helpers/rule-tester.js';
-import { lineOf, nsg, secRule, template } from '../ase/fixtures.js';
+import { nsg, secRule, template } from '../ase/fixtures.js';
+import { twinTester } from './formats/twin-tester.js';
 
 const bad = template([
   nsg('nsg', [
@@ -11,24 +11,24 @@ const bad = template([
 
 const fromParam = template([nsg('nsg', [secRule({ name: 'p', priority: 100, ports: "[parameters('port')]" })])], { port: { type: 'string' } });
 
-ruleTester.run('network/nsg-port-range', {
+twinTester.run('network/nsg-port-range', {
   valid: [
-    { name: '*, single ports and ranges', files: { 'azuredeploy.json': template([nsg('nsg', [secRule({ name: 'a', priority: 100, ports: ['0', '443', '6379-6383', '65535'] }), secRule({ name: 'b', priority: 110, ports: '*' })])]) } },
+    { name: '*, single ports and ranges', arm: template([nsg('nsg', [secRule({ name: 'a', priority: 100, ports: ['0', '443', '6379-6383', '65535'] }), secRule({ name: 'b', priority: 110, ports: '*' })])]) },
   ],
   invalid: [
     {
       name: 'reversed range, port above 65535, a word',
-      files: { 'azuredeploy.json': bad },
-      findings: [
-        { line: lineOf(bad, '"500-400"'), messageIncludes: 'the start 500 is above the end 400' },
-        { line: lineOf(bad, '"destinationPortRange": "70000"'), messageIncludes: 'ports are 0–65535' },
-        { line: lineOf(bad, '"sourcePortRange": "https"'), messageIncludes: "source 'https' is not a port range" },
+      arm: bad,
+      findings: (d) => [
+        { line: d.line(d.str('500-400')), messageIncludes: 'the start 500 is above the end 400' },
+        { line: d.line(d.str('70000')), messageIncludes: 'ports are 0–65535' },
+        { line: d.line(d.str('https')), messageIncludes: "source 'https' is not a port range" },
       ],
     },
     {
       name: 'port range from a parameter without value: could not verify',
-      files: { 'azuredeploy.json': fromParam },
-      findings: [{ line: lineOf(fromParam, `"destinationPortRange": "[parameters('port')]"`), severity: 'note', messageIncludes: 'Could not verify' }],
+      arm: fromParam,
+      findings: (d) => [{ line: d.param('port'), severity: 'note', messageIncludes: 'Could not verify' }],
     },
   ],
 });

@@ -1,5 +1,5 @@
-import { ruleTester } from '../../helpers/rule-tester.js';
-import { lineOf, template, vnet, vnetId } from '../ase/fixtures.js';
+import { template, vnet, vnetId } from '../ase/fixtures.js';
+import { twinTester } from './formats/twin-tester.js';
 
 const peering = (from: string, to: string) => ({
   type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
@@ -11,16 +11,21 @@ const peering = (from: string, to: string) => ({
 const hub = vnet({ name: 'hub', prefixes: ['10.0.0.0/16'], subnets: [] });
 const overlapping = template([hub, vnet({ name: 'spoke', prefixes: ['10.0.128.0/24'], subnets: [] }), peering('hub', 'spoke')]);
 
-ruleTester.run('network/peering-overlap', {
+twinTester.run('network/peering-overlap', {
   valid: [
-    { name: 'disjoint peered VNets', files: { 'azuredeploy.json': template([hub, vnet({ name: 'spoke', prefixes: ['10.1.0.0/16'], subnets: [] }), peering('hub', 'spoke')]) } },
-    { name: 'overlapping VNets that are not peered', files: { 'azuredeploy.json': template([hub, vnet({ name: 'spoke', prefixes: ['10.0.0.0/16'], subnets: [] })]) } },
+    { name: 'disjoint peered VNets', arm: template([hub, vnet({ name: 'spoke', prefixes: ['10.1.0.0/16'], subnets: [] }), peering('hub', 'spoke')]) },
+    { name: 'overlapping VNets that are not peered', arm: template([hub, vnet({ name: 'spoke', prefixes: ['10.0.0.0/16'], subnets: [] })]) },
   ],
   invalid: [
     {
       name: 'peering between overlapping address spaces',
-      files: { 'azuredeploy.json': overlapping },
-      findings: [{ line: lineOf(overlapping, '"remoteVirtualNetwork": {') + 1, messageIncludes: '10.0.0.0/16 and 10.0.128.0/24' }],
+      arm: overlapping,
+      findings: (d) => [
+        {
+          line: d.line({ arm: `"id": "${vnetId('spoke')}"`, bicep: 'id: spoke.id', terraform: 'remote_virtual_network_id = ' }),
+          messageIncludes: '10.0.0.0/16 and 10.0.128.0/24',
+        },
+      ],
     },
   ],
 });

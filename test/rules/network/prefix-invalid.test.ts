@@ -1,5 +1,5 @@
-import { ruleTester } from '../../helpers/rule-tester.js';
-import { lineOf, subnet, template, vnet } from '../ase/fixtures.js';
+import { subnet, template, vnet } from '../ase/fixtures.js';
+import { twinTester } from './formats/twin-tester.js';
 
 const net = (vnetPrefixes: string[], subnetPrefix: string) =>
   template([vnet({ name: 'vnet', prefixes: vnetPrefixes, subnets: [subnet({ name: 'app', prefix: subnetPrefix })] })]);
@@ -15,33 +15,49 @@ const withDefault = template([vnet({ name: 'vnet', prefixes: ['10.0.0.0/16'], su
   appPrefix: { type: 'string', defaultValue: '10.0.4.5/24' },
 });
 
-ruleTester.run('network/prefix-invalid', {
+twinTester.run('network/prefix-invalid', {
   valid: [
-    { name: 'valid IPv4 prefixes', files: { 'azuredeploy.json': net(['10.0.0.0/16'], '10.0.1.0/24') } },
-    { name: 'valid IPv6 prefixes', files: { 'azuredeploy.json': net(['10.0.0.0/16', 'fd00:db8::/48'], '10.0.1.0/24') } },
+    { name: 'valid IPv4 prefixes', arm: net(['10.0.0.0/16'], '10.0.1.0/24') },
+    { name: 'valid IPv6 prefixes', arm: net(['10.0.0.0/16', 'fd00:db8::/48'], '10.0.1.0/24') },
   ],
   invalid: [
     {
       name: 'subnet prefix with host bits set',
-      files: { 'azuredeploy.json': hostBits },
-      findings: [{ line: lineOf(hostBits, '"addressPrefix": "10.0.1.5/24"'), messageIncludes: '10.0.1.0/24' }],
+      arm: hostBits,
+      findings: (d) => [{ line: d.line('10.0.1.5/24'), messageIncludes: '10.0.1.0/24' }],
     },
     {
       name: 'VNet prefix with host bits set',
-      files: { 'azuredeploy.json': vnetHostBits },
-      findings: [{ line: lineOf(vnetHostBits, '"10.1.0.0/8"'), messageIncludes: 'should be 10.0.0.0/8' }],
+      arm: vnetHostBits,
+      findings: (d) => [{ line: d.line('10.1.0.0/8'), messageIncludes: 'should be 10.0.0.0/8' }],
     },
-    { name: 'octet above 255', files: { 'azuredeploy.json': garbage }, findings: [{ line: lineOf(garbage, '"10.0.300.0/24"'), messageIncludes: 'not a CIDR' }] },
-    { name: 'prefix length 33', files: { 'azuredeploy.json': tooLong }, findings: [{ line: lineOf(tooLong, '"10.0.1.0/33"'), messageIncludes: 'out of range' }] },
+    { name: 'octet above 255', arm: garbage, findings: (d) => [{ line: d.line('10.0.300.0/24'), messageIncludes: 'not a CIDR' }] },
+    { name: 'prefix length 33', arm: tooLong, findings: (d) => [{ line: d.line('10.0.1.0/33'), messageIncludes: 'out of range' }] },
     {
       name: 'prefix from a parameter without value: one could-not-verify note',
-      files: { 'azuredeploy.json': fromParam },
-      findings: [{ line: lineOf(fromParam, `"addressPrefix": "[parameters('appPrefix')]"`), severity: 'note', messageIncludes: 'Could not verify' }],
+      arm: fromParam,
+      findings: (d) => [{ line: d.param('appPrefix'), severity: 'note', messageIncludes: 'Could not verify' }],
+    },
+    {
+      name: 'prefix from a parameter file with host bits (parameters.json, .bicepparam, terraform.tfvars)',
+      arm: fromParam,
+      extraFiles: {
+        arm: {
+          'azuredeploy.parameters.json': JSON.stringify(
+            { $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: { appPrefix: { value: '10.0.4.5/24' } } },
+            null,
+            2,
+          ),
+        },
+        bicep: { 'main.bicepparam': "using './main.bicep'\n\nparam appPrefix = '10.0.4.5/24'\n" },
+        terraform: { 'terraform.tfvars': 'appPrefix = "10.0.4.5/24"\n' },
+      },
+      findings: (d) => [{ line: d.param('appPrefix'), messageIncludes: 'should be 10.0.4.0/24' }],
     },
     {
       name: 'prefix from a parameter default with host bits',
-      files: { 'azuredeploy.json': withDefault },
-      findings: [{ line: lineOf(withDefault, `"addressPrefix": "[parameters('appPrefix')]"`), messageIncludes: 'should be 10.0.4.0/24' }],
+      arm: withDefault,
+      findings: (d) => [{ line: d.param('appPrefix'), messageIncludes: 'should be 10.0.4.0/24' }],
     },
   ],
 });

@@ -54,11 +54,11 @@ const cases: Case[] = [
   },
   {
     name: 'object and array literals, property access and indexing, shared functions',
-    bicep: `var cfg = {\n  prefixes: [\n    '10.1.0.0/16'\n    '10.2.0.0/16'\n  ]\n  Name: 'Net'\n}\nresource v '${VNET}@2023-09-01' = {\n  name: toLower(cfg.name)\n  properties: {\n    first: cfg.prefixes[1]\n    all: union(cfg.prefixes, ['10.3.0.0/16'])\n    n: length(cfg.prefixes)\n    parts: split(replace('a-b', '-', '/'), '/')\n    host: cidrHost('10.0.0.0/24', 3)\n    last: last(skip(take(cfg.prefixes, 2), 1))\n    hasIt: contains(cfg.prefixes, '10.2.0.0/16')\n    joined: concat('a', 'b')\n    f: first(cfg.prefixes)\n    bits: parseCidr('10.0.0.0/24').cidr\n  }\n}`,
+    bicep: `var cfg = {\n  prefixes: [\n    '10.1.0.0/16'\n    '10.2.0.0/16'\n  ]\n  Name: 'Net'\n}\nresource v '${VNET}@2023-09-01' = {\n  name: toLower(cfg.name)\n  properties: {\n    first: cfg.prefixes[1]\n    all: union(cfg.prefixes, ['10.3.0.0/16'])\n    n: length(cfg.prefixes)\n    parts: split(replace('a-b', '-', '/'), '/')\n    host: cidrHost('10.0.0.0/24', 3)\n    last: last(skip(take(cfg.prefixes, 2), 1))\n    hasIt: contains(cfg.prefixes, '10.2.0.0/16')\n    joined: concat('a', 'b')\n    f: first(cfg.prefixes)\n    bits: parseCidr('10.0.0.0/24').cidr\n    flat: flatten([['a'], ['b', 'c']])\n  }\n}`,
     type: VNET, resourceName: 'net', path: ['properties'],
     expected: {
       first: '10.2.0.0/16', all: ['10.1.0.0/16', '10.2.0.0/16', '10.3.0.0/16'], n: 2, parts: ['a', 'b'], host: '10.0.0.4',
-      last: '10.2.0.0/16', hasIt: true, joined: 'ab', f: '10.1.0.0/16', bits: 24,
+      last: '10.2.0.0/16', hasIt: true, joined: 'ab', f: '10.1.0.0/16', bits: 24, flat: ['a', 'b', 'c'],
     },
   },
   {

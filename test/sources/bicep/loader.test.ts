@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { rget } from '../../../src/model/resolved-resource.js';
-import { bicepLoader } from '../../../src/sources/bicep/index.js';
+import { bicepLoader, loadBicep } from '../../../src/sources/bicep/index.js';
 import { isTimedOut, loadLanguage, parseWithBudget } from '../../../src/sources/tree-sitter.js';
 import type { LoaderContext, SourceFile } from '../../../src/sources/types.js';
 import { VROOT, at, loadInline, names, resource } from './helpers.js';
@@ -12,11 +12,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.resolve(here, '../../fixtures/bicep');
 
 /** Loads every Bicep file of a fixture folder, display paths relative to it. */
-async function loadFixture(folder: string, files: string[]) {
+async function loadFixture(folder: string, files: string[], retainedSourceChars?: number) {
   const dir = path.join(FIXTURES, folder);
   const sources: SourceFile[] = files.map((f) => ({ path: f, absPath: path.join(dir, f), text: readFileSync(path.join(dir, f), 'utf8') }));
   const ctx: LoaderContext = { files: new Map(sources.map((s) => [s.path, s])), roots: [dir], parameterFiles: new Map(), parseBudgetMs: 2000 };
-  return bicepLoader.load(sources, ctx);
+  return retainedSourceChars === undefined ? bicepLoader.load(sources, ctx) : loadBicep(sources, ctx, {}, { retainedSourceChars });
 }
 
 const VNET = 'Microsoft.Network/virtualNetworks';
@@ -64,6 +64,12 @@ describe('the network fixture', () => {
       { path: 'main.bicepparam', format: 'bicepparam', resources: 0, errors: [] },
       { path: 'modules/app.bicep', format: 'bicep', resources: 2, errors: [] },
     ]);
+  });
+
+  it('gives the same result when syntax trees are freed and parsed again (memory bound)', async () => {
+    const files = ['main.bicep', 'main.bicepparam', 'modules/app.bicep'];
+    const strip = (o: Awaited<ReturnType<typeof loadFixture>>) => JSON.stringify(o, (_k, v) => (v instanceof Map ? [...v] : v));
+    expect(strip(await loadFixture('network', files, 1))).toBe(strip(await loadFixture('network', files)));
   });
 
   it('without the parameter file, the condition on a parameter without a value stays unknown', async () => {

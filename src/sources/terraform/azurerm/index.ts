@@ -10,7 +10,7 @@ import { mapWeb } from './web.js';
  * Maps the resource instances of one root module (and its local modules) to model entities, then
  * applies what Terraform writes as separate resources: subnet ↔ NSG and route table associations,
  * `azurerm_app_service_virtual_network_swift_connection`, subnets declared apart from their VNet,
- * slots without their own plan. Data sources become `existing` entities (known by name only).
+ * slots without their own plan. Data sources map to no entity: what they read stays unknown.
  */
 export function mapInstances(instances: TfResourceInstance[]): Entity[] {
   const entities: Entity[] = [];
