@@ -71,3 +71,9 @@ export function resourceIdOf(type: string, names: readonly SymString[]): SymStri
   });
   return symConcat(pieces);
 }
+
+/** The last name segment of a key, for messages about a reference whose target isn't declared (lower-cased, as keys are). */
+export function keyName(key: string): string {
+  const names = key.slice(key.indexOf('|') + 1);
+  return names.slice(names.lastIndexOf('/') + 1);
+}

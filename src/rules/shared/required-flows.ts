@@ -1,4 +1,5 @@
 import type { RelatedLocation } from '../../core/finding.js';
+import { keyName } from '../../model/keys.js';
 import type { EntityBase, NetworkSecurityGroup, SecurityRule, Subnet } from '../../model/entities.js';
 import type { NetworkModel } from '../../model/model.js';
 import type { FlowProtocol, FlowVerdict, PortRange, RequiredFlow } from '../../net/flow.js';
@@ -95,7 +96,7 @@ export function checkRequiredFlows(
     return rows.map(() => ({ verdict: 'unknown', value: sn.value, reason: `the NSG reference of subnet '${subnetName}' is unknown` }));
   }
   if (sn.kind === 'unresolved') {
-    const reason = `its NSG '${sn.value.value}' is not declared in the checked files`;
+    const reason = `its NSG '${keyName(sn.value.value)}' is not declared in the checked files`;
     ctx.report({
       range: sn.value.range,
       entity,
