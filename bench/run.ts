@@ -2,35 +2,50 @@
  * Benchmark (issue 2, "Benchmark (not a test)"): runs the engine over a corpus in ONE process and
  * prints, per section: files, MB, wall ms, files/s, peak RSS, and the ratio of the engine's wall
  * time to a floor measured in the same run (reading the same files and parsing each with the
- * cheapest parser of its format: `JSON.parse` for ARM).
+ * cheapest parser of its format: `JSON.parse` for ARM, a tree-sitter parse for Bicep and Terraform).
  *
- *   npm run bench                         # corpus: /work/shared/corpus-bulk (if present)
+ *   npm run bench                         # corpus: /work/shared/corpus-bulk (if present), every section
  *   npm run bench -- path/to/corpus       # another folder
+ *   npm run bench -- path/to/corpus arm   # only some sections (arm, bicep, terraform)
  *
  * Each section: a warm-up read of its files (not timed, so both measurements see a warm file
  * cache), the floor, then the engine (`run()` with the section's include globs, all rules).
- * Add a section per format (Bicep, Terraform) to SECTIONS.
+ * Sections: ARM, Bicep, Terraform (SECTIONS). Peak RSS is the process's, so it only grows.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { discoverFiles, DEFAULT_EXCLUDE } from '../src/engine/discover.js';
 import { run } from '../src/engine/run.js';
 import type { Config } from '../src/engine/config.js';
+import { isTimedOut, loadLanguage, parseWithBudget } from '../src/sources/tree-sitter.js';
 
 interface Section {
+  /** Short name for `npm run bench -- <corpus> <key>...`. */
+  key: string;
   name: string;
   /** Globs (relative to the corpus root) of the files this section gives the engine. */
   include: string[];
-  /** The cheapest parse of one file's text: the floor. Errors are ignored (the engine reports them). */
-  floorParse: (text: string) => unknown;
+  /** Returns the cheapest parse of one file's text: the floor. Errors are ignored (the engine reports them). */
+  floorParser: () => Promise<(text: string) => unknown>;
+  /** Name of the floor, for the table. */
+  floorName: string;
   /** `files[].format` values that count as "loaded by this section". */
   formats: string[];
 }
 
+/** A tree-sitter parse with the grammar the loader uses (the tree is freed at once). */
+async function treeSitterFloor(grammar: string): Promise<(text: string) => unknown> {
+  const language = await loadLanguage(grammar);
+  return (text) => {
+    const t = parseWithBudget(language, text, 2000);
+    if (!isTimedOut(t)) t.delete();
+  };
+}
+
 const SECTIONS: Section[] = [
-  { name: 'ARM (JSON templates and parameter files)', include: ['**/*.json'], floorParse: (t) => JSON.parse(t), formats: ['arm', 'arm-parameters'] },
-  // { name: 'Bicep', include: ['**/*.bicep', '**/*.bicepparam'], floorParse: (t) => parser.parse(t), formats: ['bicep', 'bicepparam'] },
-  // { name: 'Terraform', include: ['**/*.tf', '**/*.tfvars'], floorParse: (t) => parser.parse(t), formats: ['terraform', 'tfvars'] },
+  { key: 'arm', name: 'ARM (JSON templates and parameter files)', include: ['**/*.json'], floorParser: async () => (t) => JSON.parse(t), floorName: '`JSON.parse`', formats: ['arm', 'arm-parameters'] },
+  { key: 'bicep', name: 'Bicep', include: ['**/*.bicep', '**/*.bicepparam'], floorParser: () => treeSitterFloor('tree-sitter-bicep.wasm'), floorName: 'tree-sitter parse', formats: ['bicep', 'bicepparam'] },
+  { key: 'terraform', name: 'Terraform', include: ['**/*.tf', '**/*.tfvars'], floorParser: () => treeSitterFloor('tree-sitter-terraform.wasm'), floorName: 'tree-sitter parse', formats: ['terraform', 'tfvars'] },
 ];
 
 const DEFAULT_CORPUS = '/work/shared/corpus-bulk';
@@ -48,12 +63,13 @@ async function bench(corpus: string, s: Section): Promise<void> {
   let bytes = 0;
   for (const f of files) bytes += readFileSync(f.absPath).length; // warm-up, untimed
 
+  const floorParse = await s.floorParser();
   const t0 = performance.now();
   let parsed = 0;
   for (const f of files) {
     const text = readFileSync(f.absPath, 'utf8');
     try {
-      s.floorParse(text);
+      floorParse(text);
       parsed++;
     } catch {
       // not parseable by the floor parser (e.g. JSON with comments): still read
@@ -83,7 +99,7 @@ async function bench(corpus: string, s: Section): Promise<void> {
     ['MB', mb(bytes)],
     ['engine wall ms', engineMs.toFixed(0)],
     ['engine files/s', (files.length / (engineMs / 1000)).toFixed(0)],
-    ['floor wall ms (read + parse)', `${floorMs.toFixed(0)} (${parsed} parsed)`],
+    [`floor wall ms (read + ${s.floorName})`, `${floorMs.toFixed(0)} (${parsed} parsed)`],
     ['engine / floor', `${(engineMs / floorMs).toFixed(1)}×`],
     ['engine stages ms', stages],
     ['peak RSS MB (process)', peakRssMb()],
@@ -100,7 +116,8 @@ async function main(): Promise<void> {
     return;
   }
   process.stdout.write(`vnet-preflight benchmark — corpus ${corpus}, Node ${process.version}, ${process.platform}/${process.arch}\n`);
-  for (const s of SECTIONS) await bench(corpus, s);
+  const keys = process.argv.slice(3);
+  for (const s of SECTIONS) if (keys.length === 0 || keys.includes(s.key)) await bench(corpus, s);
 }
 
 main().catch((e: unknown) => {

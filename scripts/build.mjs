@@ -58,9 +58,9 @@ async function buildEntry(entry, version) {
       quiet: true,
       target: 'es2022',
       filename: 'index.js',
-      // ts-loader would type-check the whole tsconfig program, tests included, and fail the build on
-      // any of them; `npm run typecheck` (run by .ci/run) does the type checking instead.
-      transpileOnly: true,
+      // Not transpileOnly: TypeScript's per-file transpile emits NodeNext modules as CommonJS (it
+      // can't see package.json "type"), which changes the bundle. The cost: ts-loader type-checks
+      // the whole tsconfig program, tests included, so any type error fails the build.
     });
   } catch (e) {
     throw new Error(`ncc failed for ${entry.name}; ${entry.out} left as it was:\n${e instanceof Error ? e.message : String(e)}`);

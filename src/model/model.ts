@@ -22,6 +22,7 @@ export class NetworkModel {
   private readonly byKey = new Map<string, Entity[]>();
   private readonly byKind = new Map<EntityKind, Entity[]>();
   private subnetUsersCache?: Map<string, Entity[]>;
+  private nsgSubnetsCache?: Map<NetworkSecurityGroup, Subnet[]>;
 
   constructor(readonly assumptions: Assumptions = {}) {}
 
@@ -35,6 +36,7 @@ export class NetworkModel {
     if (l) l.push(e);
     else this.byKind.set(e.kind, [e]);
     this.subnetUsersCache = undefined;
+    this.nsgSubnetsCache = undefined;
   }
 
   /** All entities of a kind, in load order. */
@@ -83,9 +85,20 @@ export class NetworkModel {
     return this.resolve('routeTable', subnet.routeTable, subnet);
   }
 
-  /** Subnets whose NSG reference resolves to `nsg`. */
+  /** Subnets whose NSG reference resolves to `nsg` (indexed once per model). */
   subnetsUsingNsg(nsg: NetworkSecurityGroup): Subnet[] {
-    return this.all('subnet').filter((s) => this.nsgOf(s) === nsg);
+    if (!this.nsgSubnetsCache) {
+      const m = new Map<NetworkSecurityGroup, Subnet[]>();
+      for (const s of this.all('subnet')) {
+        const n = this.nsgOf(s);
+        if (!n) continue;
+        const l = m.get(n);
+        if (l) l.push(s);
+        else m.set(n, [s]);
+      }
+      this.nsgSubnetsCache = m;
+    }
+    return this.nsgSubnetsCache.get(nsg) ?? [];
   }
 
   /**

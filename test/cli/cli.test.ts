@@ -101,6 +101,16 @@ describe('vnet-preflight CLI', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('prints progress on stderr (not stdout) for runs over 200 files', () => {
+    const files: Record<string, string> = { 'main.json': BROKEN };
+    for (let i = 0; i < 201; i++) files[`other/f${i}.json`] = '{"name":"not a template"}';
+    const r = cli(['check', '--format', 'json'], tree(files));
+    expect(r.stderr).toMatch(/^vnet-preflight: Reading 202 files…$/m);
+    expect(JSON.parse(r.stdout).findings).toHaveLength(1);
+    const small = cli(['check', '--format', 'json'], tree({ 'main.json': BROKEN }));
+    expect(small.stderr).toBe('');
+  });
+
   it('creates no output file on bad usage', () => {
     const dir = tree({});
     cli(['check', '--format', 'xml', '--output', 'r.txt'], dir);
