@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { checkFiles } from '../../helpers/rule-tester.js';
-import { describeExampleTwins } from '../vnet-integration/formats/example-twins.js';
+import { exampleTwins } from '../../helpers/formats/example-twins.js';
 
 /** The examples/ase and examples/plain-network templates: the broken twin shows the rules, the fixed one is clean. */
 const read = (p: string) => readFileSync(new URL(`../../../examples/${p}`, import.meta.url), 'utf8');
@@ -47,4 +47,4 @@ describe('examples/plain-network', () => {
   });
 });
 
-describeExampleTwins('ase', /^(ase|network)\//);
+exampleTwins('ase', /^(ase|network)\//);

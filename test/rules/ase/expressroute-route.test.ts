@@ -1,4 +1,4 @@
-import { item, prop, resourceAt, twinRule } from '../vnet-integration/formats/twins.js';
+import { item, prop, resourceAt, twinRule } from '../../helpers/formats/twins.js';
 import { aseTemplate, expressRouteGateway, routeTable, subnet } from './fixtures.js';
 
 const gatewaySubnet = subnet({ name: 'GatewaySubnet', prefix: '10.0.255.0/27' });

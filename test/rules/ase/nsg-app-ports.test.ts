@@ -1,4 +1,4 @@
-import { item, twinRule } from '../vnet-integration/formats/twins.js';
+import { item, twinRule } from '../../helpers/formats/twins.js';
 import { aseTemplate, aseV2Rules, secRule } from './fixtures.js';
 
 const P = '10.0.1.0/25';

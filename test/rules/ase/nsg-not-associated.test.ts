@@ -1,4 +1,4 @@
-import { item, twinRule } from '../vnet-integration/formats/twins.js';
+import { item, twinRule } from '../../helpers/formats/twins.js';
 import { aseTemplate, aseV2Rules, nsg, secRule, subnet } from './fixtures.js';
 
 twinRule('ase/nsg-not-associated', [

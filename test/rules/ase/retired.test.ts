@@ -1,5 +1,5 @@
 import { lineOf } from './fixtures.js';
-import { perFormat, prop, resourceAt, twinRule } from '../vnet-integration/formats/twins.js';
+import { perFormat, prop, resourceAt, twinRule } from '../../helpers/formats/twins.js';
 import { aseTemplate } from './fixtures.js';
 import { aseTerraform } from './terraform.fixtures.js';
 

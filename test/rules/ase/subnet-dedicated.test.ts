@@ -1,4 +1,4 @@
-import { prop, twinRule } from '../vnet-integration/formats/twins.js';
+import { prop, twinRule } from '../../helpers/formats/twins.js';
 import { ase, aseTemplate, subnet, subnetId } from './fixtures.js';
 
 const nic = {

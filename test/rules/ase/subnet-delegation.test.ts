@@ -1,4 +1,4 @@
-import { item, prop, twinRule } from '../vnet-integration/formats/twins.js';
+import { item, prop, twinRule } from '../../helpers/formats/twins.js';
 import { aseTerraform } from './terraform.fixtures.js';
 import { aseTemplate, lineOf } from './fixtures.js';
 

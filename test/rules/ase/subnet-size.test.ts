@@ -1,4 +1,4 @@
-import { prop, twinRule } from '../vnet-integration/formats/twins.js';
+import { prop, twinRule } from '../../helpers/formats/twins.js';
 import { aseTerraform } from './terraform.fixtures.js';
 import { ase, aseTemplate, lineOf, template } from './fixtures.js';
 

@@ -1,4 +1,4 @@
-import { twinTester } from '../network/formats/twin-tester.js';
+import { twinRule } from '../../helpers/formats/twins.js';
 import { iseTemplate, openIseRules, openIseRulesWith } from './fixtures.js';
 
 const denyDns = iseTemplate({
@@ -10,7 +10,7 @@ const paramDns = iseTemplate({ nsgRules: openIseRules() })
   .replace('"resources": [', '"parameters": { "dnsServers": { "type": "array" } },\n  "resources": [');
 const assumed = iseTemplate({ nsgRules: openIseRules() });
 
-twinTester.run('ise/custom-dns', {
+twinRule('ise/custom-dns', {
   valid: [
     { name: 'Azure-provided DNS', arm: iseTemplate({ nsgRules: openIseRules() }) },
     { name: 'custom DNS in the VNet, reachable', arm: iseTemplate({ dnsServers: ['10.0.2.4'], nsgRules: openIseRules() }) },
@@ -20,7 +20,7 @@ twinTester.run('ise/custom-dns', {
     {
       name: 'a Deny for port 53 to the DNS server',
       arm: denyDns,
-      findings: (d) => [{ line: d.named('deny-dns'), messageIncludes: 'DNS name resolution on custom DNS servers (outbound TCP and UDP 53' }],
+      findings: (d) => [{ line: d.item('deny-dns'), messageIncludes: 'DNS name resolution on custom DNS servers (outbound TCP and UDP 53' }],
     },
     {
       name: 'DNS servers from a parameter without value',

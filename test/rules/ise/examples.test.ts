@@ -1,4 +1,4 @@
-import { exampleTwins } from '../network/formats/examples.js';
+import { exampleTwins } from '../../helpers/formats/example-twins.js';
 
 exampleTwins('ise', /^ise\//, {
   broken: [

@@ -1,4 +1,4 @@
-import { twinTester } from '../network/formats/twin-tester.js';
+import { twinRule } from '../../helpers/formats/twins.js';
 import { iseTemplate } from './fixtures.js';
 
 const toInternet = [{ name: 'default-internet', prefix: '0.0.0.0/0', nextHop: 'Internet' }];
@@ -11,7 +11,7 @@ const rtParam = iseTemplate({ expressRoute: true, routes: toInternet })
   .replace(`"id": "[resourceId('Microsoft.Network/routeTables', 'ise-routes')]"`, `"id": "[parameters('routeTableId')]"`)
   .replace('"resources": [', '"parameters": { "routeTableId": { "type": "string" } },\n  "resources": [');
 
-twinTester.run('ise/expressroute-route', {
+twinRule('ise/expressroute-route', {
   valid: [
     { name: 'no ExpressRoute, no route table', arm: iseTemplate() },
     { name: 'ExpressRoute with 0.0.0.0/0 → Internet on every ISE subnet', arm: iseTemplate({ expressRoute: true, routes: toInternet }) },
@@ -25,7 +25,7 @@ twinTester.run('ise/expressroute-route', {
     {
       name: 'ExpressRoute and no route table',
       arm: noTable,
-      findings: (d) => ['ise-1', 'ise-2', 'ise-3', 'ise-4'].map((n) => ({ line: d.named(n), messageIncludes: `ISE subnet '${n}' has no route table` })),
+      findings: (d) => ['ise-1', 'ise-2', 'ise-3', 'ise-4'].map((n) => ({ line: d.item(n), messageIncludes: `ISE subnet '${n}' has no route table` })),
     },
     {
       name: 'ExpressRoute and 0.0.0.0/0 to a virtual appliance',
@@ -49,7 +49,7 @@ twinTester.run('ise/expressroute-route', {
       name: 'ExpressRoute assumed by config, no route table',
       arm: oneSubnet,
       config: 'assumptions:\n  expressRoute: [ise-vnet]\n',
-      findings: (d) => [{ line: d.named('ise-1'), messageIncludes: 'no route table' }],
+      findings: (d) => [{ line: d.item('ise-1'), messageIncludes: 'no route table' }],
     },
     {
       name: 'route table id from a parameter without value',

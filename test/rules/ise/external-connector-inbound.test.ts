@@ -1,4 +1,4 @@
-import { twinTester } from '../network/formats/twin-tester.js';
+import { twinRule } from '../../helpers/formats/twins.js';
 import { iseTemplate, openIseRules, openIseRulesWith } from './fixtures.js';
 
 const callers = { name: 'callers-in', priority: 170, source: 'Internet', destination: 'VirtualNetwork', destinationPort: '443' };
@@ -6,7 +6,7 @@ const closed = iseTemplate({ endpoint: 'External', nsgRules: openIseRulesWith({}
 const tag = openIseRulesWith({}, [callers, { name: 'connectors-all-in', priority: 180, source: 'AzureConnectors', destination: 'VirtualNetwork' }]);
 const ips = openIseRulesWith({}, [callers, { name: 'connector-ips-in', priority: 180, source: '52.178.0.0/24', destination: 'VirtualNetwork' }]);
 
-twinTester.run('ise/external-connector-inbound', {
+twinRule('ise/external-connector-inbound', {
   valid: [
     { name: 'internal ISE', arm: iseTemplate({ nsgRules: openIseRules() }) },
     { name: 'external ISE without an NSG', arm: iseTemplate({ endpoint: 'External' }) },
@@ -17,7 +17,7 @@ twinTester.run('ise/external-connector-inbound', {
     {
       name: 'external ISE, connectors only on 454',
       arm: closed,
-      findings: (d) => [{ line: d.named('deny-in'), messageIncludes: "managed connectors' outbound IP addresses" }],
+      findings: (d) => [{ line: d.item('deny-in'), messageIncludes: "managed connectors' outbound IP addresses" }],
     },
   ],
 });

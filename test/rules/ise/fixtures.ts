@@ -1,11 +1,11 @@
-import { render, type Format } from '../network/formats/render.js';
+import { render, type Format } from '../../helpers/formats/render.js';
 
 /**
  * Template builders for the ISE rule tests: a VNet with four ISE subnets, an optional NSG and
  * route table linked to every subnet, and the ISE. Every option defaults to a template that meets
  * every ISE requirement (only `ise/retired` fires). `iseTemplate` writes ARM
  * (`JSON.stringify(…, null, 2)`); `iseText(format, options)` writes the same options as Bicep or
- * Terraform azurerm 4.x (printed from the ARM template by `../network/formats/to-bicep.ts` and
+ * Terraform azurerm 4.x (printed from the ARM template by `test/helpers/formats/to-bicep.ts` and
  * `to-terraform.ts`), so a property is found by its text in each format, e.g.
  * `lineOf(text, '10.0.1.64/28')`.
  */

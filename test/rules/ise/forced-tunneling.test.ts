@@ -1,4 +1,4 @@
-import { twinTester, type Markers } from '../network/formats/twin-tester.js';
+import { twinRule, type Markers } from '../../helpers/formats/twins.js';
 import { defaultSubnets, iseTemplate } from './fixtures.js';
 import { iseTerraformIdioms } from './idioms.js';
 
@@ -17,7 +17,7 @@ const gateway = iseTemplate({ routes: [{ name: 'to-firewall', prefix: '0.0.0.0/0
 const endpoints: Markers = { arm: '"serviceEndpoints": [', bicep: 'serviceEndpoints: [', terraform: 'service_endpoints = [' };
 const noEndpoints: Markers = { arm: '"serviceEndpoints": []', bicep: 'serviceEndpoints: []', terraform: 'service_endpoints = []' };
 
-twinTester.run('ise/forced-tunneling', {
+twinRule('ise/forced-tunneling', {
   valid: [
     { name: 'no route table', arm: iseTemplate() },
     { name: '0.0.0.0/0 to Internet is not forced tunneling', arm: iseTemplate({ routes: [{ name: 'd', prefix: '0.0.0.0/0', nextHop: 'Internet' }] }) },
@@ -26,13 +26,13 @@ twinTester.run('ise/forced-tunneling', {
     {
       name: 'forced tunneling with every service endpoint: only the management-routes note',
       arm: good,
-      findings: (d) => [{ line: d.named('to-firewall'), severity: 'note', messageIncludes: 'routes with next hop Internet' }],
+      findings: (d) => [{ line: d.item('to-firewall'), severity: 'note', messageIncludes: 'routes with next hop Internet' }],
     },
     {
       name: 'forced tunneling, a subnet without three service endpoints',
       arm: missing,
       findings: (d) => [
-        { line: d.named('to-firewall'), severity: 'note' },
+        { line: d.item('to-firewall'), severity: 'note' },
         { line: d.line(endpoints, 3), messageIncludes: 'Microsoft.ServiceBus, Microsoft.KeyVault, Microsoft.EventHub' },
       ],
     },
@@ -40,7 +40,7 @@ twinTester.run('ise/forced-tunneling', {
       name: 'forced tunneling, an empty service endpoint list',
       arm: none,
       findings: (d) => [
-        { line: d.named('to-firewall'), severity: 'note' },
+        { line: d.item('to-firewall'), severity: 'note' },
         { line: d.line(noEndpoints), messageIncludes: 'Microsoft.Sql, Microsoft.Storage' },
       ],
     },
@@ -60,7 +60,7 @@ twinTester.run('ise/forced-tunneling', {
       name: 'forced tunneling to a gateway; a regional Storage endpoint counts',
       arm: gateway,
       findings: (d) => [
-        { line: d.named('to-firewall'), severity: 'note' },
+        { line: d.item('to-firewall'), severity: 'note' },
         { line: d.line(endpoints, 3), messageIncludes: 'lacks the service endpoint Microsoft.EventHub' },
       ],
     },

@@ -1,6 +1,6 @@
 /**
  * ISE configurations written the way Terraform and Bicep authors write them, beyond what the
- * printed twins of the ARM fixtures show (`../network/formats/`). Both meet every ISE requirement
+ * printed twins of the ARM fixtures show (`test/helpers/formats/`). Both meet every ISE requirement
  * except one: no security rule allows App Service management (inbound 454-455 from
  * AppServiceManagement), so the `deny-in` rule blocks it.
  */

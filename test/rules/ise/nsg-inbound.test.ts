@@ -1,4 +1,4 @@
-import { twinTester } from '../network/formats/twin-tester.js';
+import { twinRule } from '../../helpers/formats/twins.js';
 import { iseTemplate, openIseRules, openIseRulesWith } from './fixtures.js';
 import { iseBicepIdioms, iseTerraformIdioms } from './idioms.js';
 
@@ -17,7 +17,7 @@ const nsgElsewhere = iseTemplate({ nsgRules: openIseRules() })
   .split(`"id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'ise-nsg')]"`)
   .join(`"id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'shared-nsg')]"`);
 
-twinTester.run('ise/nsg-inbound', {
+twinRule('ise/nsg-inbound', {
   valid: [
     { name: 'no NSG', arm: iseTemplate() },
     { name: 'internal ISE, every inbound flow allowed', arm: iseTemplate({ nsgRules: openIseRules() }) },
@@ -28,7 +28,7 @@ twinTester.run('ise/nsg-inbound', {
     {
       name: 'nothing allows AppServiceManagement 454-455: the deny-all rule blocks it',
       arm: noAppSvc,
-      findings: (d) => [{ line: d.named('deny-in'), messageIncludes: 'App Service management (inbound TCP 454-455 from AppServiceManagement' }],
+      findings: (d) => [{ line: d.item('deny-in'), messageIncludes: 'App Service management (inbound TCP 454-455 from AppServiceManagement' }],
     },
     {
       name: 'rules as azurerm_network_security_rule resources from for_each, subnets from for_each (Terraform)',
@@ -45,12 +45,12 @@ twinTester.run('ise/nsg-inbound', {
     {
       name: 'an explicit Deny for 3443 before the Allow',
       arm: denyApim,
-      findings: (d) => [{ line: d.named('deny-3443'), messageIncludes: "blocked by security rule 'deny-3443' (priority 105)" }],
+      findings: (d) => [{ line: d.item('deny-3443'), messageIncludes: "blocked by security rule 'deny-3443' (priority 105)" }],
     },
     {
       name: 'external ISE without 443 from callers',
       arm: externalClosed,
-      findings: (d) => [{ line: d.named('deny-in'), messageIncludes: 'calls to logic apps and run history of an external ISE' }],
+      findings: (d) => [{ line: d.item('deny-in'), messageIncludes: 'calls to logic apps and run history of an external ISE' }],
     },
     {
       name: 'access endpoint not set: the endpoint-dependent ports could not be verified',

@@ -1,4 +1,4 @@
-import { twinTester } from '../network/formats/twin-tester.js';
+import { twinRule } from '../../helpers/formats/twins.js';
 import { iseTemplate, openIseRules, openIseRulesWith } from './fixtures.js';
 
 const noSql = iseTemplate({ nsgRules: openIseRulesWith({ 'internet-out': { destinationPort: ['80', '443', '445', '1886', '5672'] } }) });
@@ -9,7 +9,7 @@ const denyVnet = iseTemplate({
   nsgRules: openIseRulesWith({}, [{ name: 'deny-vnet-out', priority: 90, direction: 'Outbound', access: 'Deny', source: '*', destination: 'VirtualNetwork' }]),
 });
 
-twinTester.run('ise/nsg-outbound', {
+twinRule('ise/nsg-outbound', {
   valid: [
     { name: 'no NSG', arm: iseTemplate() },
     { name: 'every outbound flow allowed', arm: iseTemplate({ nsgRules: openIseRules() }) },
@@ -19,19 +19,19 @@ twinTester.run('ise/nsg-outbound', {
     {
       name: '1433 to Sql not allowed',
       arm: noSql,
-      findings: (d) => [{ line: d.named('deny-out'), messageIncludes: 'Azure SQL dependency (outbound TCP 1433' }],
+      findings: (d) => [{ line: d.item('deny-out'), messageIncludes: 'Azure SQL dependency (outbound TCP 1433' }],
     },
     {
       name: 'a Deny for 445 to Storage',
       arm: denyStorage,
-      findings: (d) => [{ line: d.named('deny-storage'), messageIncludes: 'Azure Storage dependency' }],
+      findings: (d) => [{ line: d.item('deny-storage'), messageIncludes: 'Azure Storage dependency' }],
     },
     {
       name: 'a Deny to VirtualNetwork blocks intersubnet and Redis traffic',
       arm: denyVnet,
       findings: (d) => [
-        { line: d.named('deny-vnet-out'), messageIncludes: 'intersubnet communication' },
-        { line: d.named('deny-vnet-out'), messageIncludes: 'Azure Cache for Redis' },
+        { line: d.item('deny-vnet-out'), messageIncludes: 'intersubnet communication' },
+        { line: d.item('deny-vnet-out'), messageIncludes: 'Azure Cache for Redis' },
       ],
     },
   ],

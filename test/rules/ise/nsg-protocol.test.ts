@@ -1,4 +1,4 @@
-import { twinTester, type Markers } from '../network/formats/twin-tester.js';
+import { twinRule, type Markers } from '../../helpers/formats/twins.js';
 import { iseTemplate, openIseRules, openIseRulesWith } from './fixtures.js';
 
 const tcpOnly = iseTemplate({ nsgRules: openIseRulesWith({ 'connectors-in': { protocol: 'Tcp' } }) });
@@ -13,7 +13,7 @@ const tcpBlocked = iseTemplate({ nsgRules: openIseRulesWith({ 'connectors-in': {
 
 const tcp: Markers = { arm: '"protocol": "Tcp"', bicep: "protocol: 'Tcp'", terraform: 'protocol = "Tcp"' };
 
-twinTester.run('ise/nsg-protocol', {
+twinRule('ise/nsg-protocol', {
   valid: [
     { name: 'protocol * everywhere', arm: iseTemplate({ nsgRules: openIseRules() }) },
     { name: 'a TCP rule and a UDP rule', arm: pair },
@@ -28,7 +28,7 @@ twinTester.run('ise/nsg-protocol', {
     {
       name: 'a Deny rule for UDP 454',
       arm: denyUdp,
-      findings: (d) => [{ line: d.named('deny-udp-454'), messageIncludes: "security rule 'deny-udp-454' (priority 105) denies UDP" }],
+      findings: (d) => [{ line: d.item('deny-udp-454'), messageIncludes: "security rule 'deny-udp-454' (priority 105) denies UDP" }],
     },
     {
       name: 'one TCP-only outbound rule serving several flows: one finding',

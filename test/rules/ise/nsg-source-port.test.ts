@@ -1,4 +1,4 @@
-import { twinTester } from '../network/formats/twin-tester.js';
+import { twinRule } from '../../helpers/formats/twins.js';
 import { iseTemplate, openIseRules, openIseRulesWith } from './fixtures.js';
 
 const restricted = iseTemplate({ nsgRules: openIseRulesWith({ 'connectors-in': { sourcePort: '1024-65535' } }) });
@@ -6,7 +6,7 @@ const unrelated = iseTemplate({
   nsgRules: openIseRulesWith({}, [{ name: 'ssh-from-admin', priority: 200, source: '198.51.100.7', sourcePort: '50000', destination: '10.0.2.4', destinationPort: '22' }]),
 });
 
-twinTester.run('ise/nsg-source-port', {
+twinRule('ise/nsg-source-port', {
   valid: [
     { name: 'source port * everywhere', arm: iseTemplate({ nsgRules: openIseRules() }) },
     { name: 'a restricted source port on a rule that serves no ISE flow', arm: unrelated },

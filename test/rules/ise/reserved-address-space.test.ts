@@ -1,4 +1,4 @@
-import { twinTester } from '../network/formats/twin-tester.js';
+import { twinRule } from '../../helpers/formats/twins.js';
 import { iseTemplate } from './fixtures.js';
 
 const shared = iseTemplate({
@@ -12,7 +12,7 @@ const shared = iseTemplate({
 });
 const second = iseTemplate({ vnetPrefixes: ['10.0.0.0/22', '127.0.0.0/24'] });
 
-twinTester.run('ise/reserved-address-space', {
+twinRule('ise/reserved-address-space', {
   valid: [
     { name: 'private 10.0.0.0/22', arm: iseTemplate() },
     { name: 'a VNet in 100.64.0.0/10 without an ISE', arm: iseTemplate({ noIse: true, vnetPrefixes: ['100.64.0.0/22'], subnets: [{ name: 'a', prefix: '100.64.1.0/27' }] }) },

@@ -1,4 +1,4 @@
-import { twinTester } from '../network/formats/twin-tester.js';
+import { twinRule } from '../../helpers/formats/twins.js';
 import { iseTemplate } from './fixtures.js';
 
 const withIse = iseTemplate();
@@ -23,7 +23,7 @@ const appOnly = JSON.stringify(
   2,
 );
 
-twinTester.run('ise/retired', {
+twinRule('ise/retired', {
   valid: [{ name: 'no ISE', arm: iseTemplate({ noIse: true }) }],
   invalid: [
     {

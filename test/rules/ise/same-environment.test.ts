@@ -1,4 +1,4 @@
-import { twinTester, type Markers } from '../network/formats/twin-tester.js';
+import { twinRule, type Markers } from '../../helpers/formats/twins.js';
 import { iseTemplate } from './fixtures.js';
 
 const iseId = (n: string) => `[resourceId('Microsoft.Logic/integrationServiceEnvironments', '${n}')]`;
@@ -30,17 +30,17 @@ const appOutside = iseTemplate({ extra: [account('my-ise'), workflow()] });
 /** The logic app's reference to the ISE `my-ise`. */
 const appIseRef: Markers = {
   arm: `"id": "${iseId('my-ise')}"`,
-  bicep: 'id: my_ise.id',
+  bicep: 'id: integrationServiceEnvironment_my_ise.id',
   terraform: 'integration_service_environment_id = azurerm_integration_service_environment.my_ise.id',
 };
 /** The logic app's reference to the integration account. */
 const appAccountRef: Markers = {
   arm: `"id": "[resourceId('Microsoft.Logic/integrationAccounts', 'partners')]"`,
-  bicep: 'id: partners.id',
+  bicep: 'id: integrationAccount_partners.id',
   terraform: 'logic_app_integration_account_id = azurerm_logic_app_integration_account.partners.id',
 };
 
-twinTester.run('ise/same-environment', {
+twinRule('ise/same-environment', {
   valid: [
     { name: 'logic app and integration account in the same ISE', arm: same },
     { name: 'neither in an ISE', arm: iseTemplate({ extra: [account(), workflow()] }) },

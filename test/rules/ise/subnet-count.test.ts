@@ -1,4 +1,4 @@
-import { twinTester, type Markers } from '../network/formats/twin-tester.js';
+import { twinRule, type Markers } from '../../helpers/formats/twins.js';
 import { defaultSubnets, iseTemplate } from './fixtures.js';
 
 const three = iseTemplate({ iseSubnets: ['ise-1', 'ise-2', 'ise-3'], sku: 'Developer' });
@@ -19,7 +19,7 @@ const iseList = (d: { line(m: Markers, nth?: number): number; format: string }) 
   d.format === 'terraform' ? d.line(subnetsList) : d.line(subnetsList, 1);
 const subnetsList: Markers = { arm: '"subnets": [', bicep: 'subnets: [', terraform: 'virtual_network_subnet_ids = [' };
 
-twinTester.run('ise/subnet-count', {
+twinRule('ise/subnet-count', {
   valid: [
     { name: 'four subnets', arm: iseTemplate() },
     { name: 'four subnets, Developer SKU', arm: iseTemplate({ sku: 'Developer' }) },

@@ -1,4 +1,4 @@
-import { twinTester, type Markers } from '../network/formats/twin-tester.js';
+import { twinRule, type Markers } from '../../helpers/formats/twins.js';
 import { defaultSubnets, iseTemplate } from './fixtures.js';
 
 const ISE = 'Microsoft.Logic/integrationServiceEnvironments';
@@ -20,7 +20,7 @@ const other = (() => {
 
 const serviceName = (service: string): Markers => ({ arm: `"serviceName": "${service}"`, bicep: `serviceName: '${service}'`, terraform: `name = "${service}"` });
 
-twinTester.run('ise/subnet-delegation', {
+twinRule('ise/subnet-delegation', {
   valid: [
     { name: 'exactly one subnet delegated to the ISE', arm: iseTemplate() },
     { name: 'delegation written in another case', arm: iseTemplate().replace(ISE, 'microsoft.logic/integrationserviceenvironments') },
@@ -29,7 +29,7 @@ twinTester.run('ise/subnet-delegation', {
     {
       name: 'no subnet delegated',
       arm: none,
-      findings: (d) => [{ line: d.named('ise-1'), messageIncludes: 'None of the subnets' }],
+      findings: (d) => [{ line: d.item('ise-1'), messageIncludes: 'None of the subnets' }],
     },
     {
       name: 'two subnets delegated',

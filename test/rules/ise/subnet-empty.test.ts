@@ -1,4 +1,4 @@
-import { twinTester, type Markers } from '../network/formats/twin-tester.js';
+import { twinRule, type Markers } from '../../helpers/formats/twins.js';
 import { iseTemplate } from './fixtures.js';
 
 const nic = (subnet: string) => ({
@@ -54,11 +54,11 @@ const twoIses = (() => {
 /** A reference to ISE subnet `ise-<n>` (index n-1 of the VNet's subnets). */
 const subnetRef = (n: number): Markers => ({
   arm: `"id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'ise-vnet', 'ise-${n}')]"`,
-  bicep: `id: ise_vnet.properties.subnets[${n - 1}].id`,
+  bicep: `id: virtualNetwork_ise_vnet.properties.subnets[${n - 1}].id`,
   terraform: `azurerm_subnet.ise_${n}.id`,
 });
 
-twinTester.run('ise/subnet-empty', {
+twinRule('ise/subnet-empty', {
   valid: [
     { name: 'four empty subnets', arm: valid },
     { name: 'a NIC in another subnet', arm: elsewhere },

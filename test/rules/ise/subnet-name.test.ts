@@ -1,4 +1,4 @@
-import { twinTester } from '../network/formats/twin-tester.js';
+import { twinRule } from '../../helpers/formats/twins.js';
 import { defaultSubnets, iseTemplate } from './fixtures.js';
 
 const named = (i: number, name: string) => {
@@ -9,7 +9,7 @@ const named = (i: number, name: string) => {
 const digit = named(1, '2nd-subnet');
 const percent = named(2, 'ise%3');
 
-twinTester.run('ise/subnet-name', {
+twinRule('ise/subnet-name', {
   valid: [
     { name: 'letters, digits and hyphens', arm: iseTemplate() },
     { name: 'leading underscore', arm: named(0, '_ise_one') },
@@ -19,12 +19,12 @@ twinTester.run('ise/subnet-name', {
     {
       name: 'starts with a digit',
       arm: digit,
-      findings: (d) => [{ line: d.nameLine('2nd-subnet'), messageIncludes: "starts with '2'" }],
+      findings: (d) => [{ line: d.named('2nd-subnet'), messageIncludes: "starts with '2'" }],
     },
     {
       name: 'contains %',
       arm: percent,
-      findings: (d) => [{ line: d.nameLine('ise%3'), messageIncludes: "contains '%'" }],
+      findings: (d) => [{ line: d.named('ise%3'), messageIncludes: "contains '%'" }],
     },
   ],
 });

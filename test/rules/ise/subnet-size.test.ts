@@ -1,4 +1,4 @@
-import { twinTester } from '../network/formats/twin-tester.js';
+import { twinRule } from '../../helpers/formats/twins.js';
 import { defaultSubnets, iseTemplate } from './fixtures.js';
 
 const withPrefix = (i: number, prefix: string) => {
@@ -113,7 +113,7 @@ resource ise 'Microsoft.Logic/integrationServiceEnvironments@2019-05-01' = {
 }
 `;
 
-twinTester.run('ise/subnet-size', {
+twinRule('ise/subnet-size', {
   valid: [
     { name: 'four /27 subnets', arm: iseTemplate() },
     { name: 'a /28 that no ISE uses', arm: iseTemplate({ noIse: true, subnets: [{ name: 'other', prefix: '10.0.1.0/28' }] }) },

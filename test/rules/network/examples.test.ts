@@ -1,4 +1,4 @@
-import { exampleTwins } from './formats/examples.js';
+import { exampleTwins } from '../../helpers/formats/example-twins.js';
 
 exampleTwins('plain-network', /^network\//, {
   broken: ['network/nsg-port-range', 'network/nsg-priority', 'network/peering-overlap', 'network/prefix-invalid', 'network/subnet-outside-vnet', 'network/subnet-overlap'],

@@ -1,5 +1,5 @@
 import { nsg, secRule, template } from '../ase/fixtures.js';
-import { twinTester } from './formats/twin-tester.js';
+import { twinRule } from '../../helpers/formats/twins.js';
 
 const bad = template([
   nsg('nsg', [
@@ -11,7 +11,7 @@ const bad = template([
 
 const fromParam = template([nsg('nsg', [secRule({ name: 'p', priority: 100, ports: "[parameters('port')]" })])], { port: { type: 'string' } });
 
-twinTester.run('network/nsg-port-range', {
+twinRule('network/nsg-port-range', {
   valid: [
     { name: '*, single ports and ranges', arm: template([nsg('nsg', [secRule({ name: 'a', priority: 100, ports: ['0', '443', '6379-6383', '65535'] }), secRule({ name: 'b', priority: 110, ports: '*' })])]) },
   ],

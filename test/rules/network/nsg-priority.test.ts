@@ -1,5 +1,5 @@
 import { nsg, secRule, template } from '../ase/fixtures.js';
-import { twinTester, type Markers } from './formats/twin-tester.js';
+import { twinRule, type Markers } from '../../helpers/formats/twins.js';
 
 const dup = template([
   nsg('nsg', [
@@ -15,7 +15,7 @@ const fromParam = template([nsg('nsg', [secRule({ name: 'p', priority: "[paramet
 const priority = (n: number): Markers => ({ arm: `"priority": ${n}`, bicep: `priority: ${n}`, terraform: `priority = ${n}` });
 const named = (n: string): Markers => ({ arm: `"name": "${n}"`, bicep: `name: '${n}'`, terraform: `name = "${n}"` });
 
-twinTester.run('network/nsg-priority', {
+twinRule('network/nsg-priority', {
   valid: [
     { name: 'same priority in both directions', arm: template([nsg('nsg', [secRule({ name: 'in', priority: 100 }), secRule({ name: 'out', priority: 100, direction: 'Outbound' })])]) },
     { name: 'the bounds 100 and 4096', arm: template([nsg('nsg', [secRule({ name: 'a', priority: 100 }), secRule({ name: 'b', priority: 4096 })])]) },

@@ -1,5 +1,5 @@
 import { template, vnet, vnetId } from '../ase/fixtures.js';
-import { twinTester } from './formats/twin-tester.js';
+import { twinRule } from '../../helpers/formats/twins.js';
 
 const peering = (from: string, to: string) => ({
   type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
@@ -11,7 +11,7 @@ const peering = (from: string, to: string) => ({
 const hub = vnet({ name: 'hub', prefixes: ['10.0.0.0/16'], subnets: [] });
 const overlapping = template([hub, vnet({ name: 'spoke', prefixes: ['10.0.128.0/24'], subnets: [] }), peering('hub', 'spoke')]);
 
-twinTester.run('network/peering-overlap', {
+twinRule('network/peering-overlap', {
   valid: [
     { name: 'disjoint peered VNets', arm: template([hub, vnet({ name: 'spoke', prefixes: ['10.1.0.0/16'], subnets: [] }), peering('hub', 'spoke')]) },
     { name: 'overlapping VNets that are not peered', arm: template([hub, vnet({ name: 'spoke', prefixes: ['10.0.0.0/16'], subnets: [] })]) },
@@ -22,7 +22,7 @@ twinTester.run('network/peering-overlap', {
       arm: overlapping,
       findings: (d) => [
         {
-          line: d.line({ arm: `"id": "${vnetId('spoke')}"`, bicep: 'id: spoke.id', terraform: 'remote_virtual_network_id = ' }),
+          line: d.line({ arm: `"id": "${vnetId('spoke')}"`, bicep: 'id: virtualNetwork_spoke.id', terraform: 'remote_virtual_network_id = ' }),
           messageIncludes: '10.0.0.0/16 and 10.0.128.0/24',
         },
       ],

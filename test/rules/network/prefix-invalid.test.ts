@@ -1,5 +1,5 @@
 import { subnet, template, vnet } from '../ase/fixtures.js';
-import { twinTester } from './formats/twin-tester.js';
+import { twinRule } from '../../helpers/formats/twins.js';
 
 const net = (vnetPrefixes: string[], subnetPrefix: string) =>
   template([vnet({ name: 'vnet', prefixes: vnetPrefixes, subnets: [subnet({ name: 'app', prefix: subnetPrefix })] })]);
@@ -15,7 +15,7 @@ const withDefault = template([vnet({ name: 'vnet', prefixes: ['10.0.0.0/16'], su
   appPrefix: { type: 'string', defaultValue: '10.0.4.5/24' },
 });
 
-twinTester.run('network/prefix-invalid', {
+twinRule('network/prefix-invalid', {
   valid: [
     { name: 'valid IPv4 prefixes', arm: net(['10.0.0.0/16'], '10.0.1.0/24') },
     { name: 'valid IPv6 prefixes', arm: net(['10.0.0.0/16', 'fd00:db8::/48'], '10.0.1.0/24') },

@@ -1,5 +1,5 @@
 import { subnet, template, vnet } from '../ase/fixtures.js';
-import { twinTester } from './formats/twin-tester.js';
+import { twinRule } from '../../helpers/formats/twins.js';
 
 const outside = template([
   vnet({ name: 'vnet', prefixes: ['10.0.0.0/16', '10.2.0.0/16'], subnets: [subnet({ name: 'a', prefix: '10.2.1.0/24' }), subnet({ name: 'b', prefix: '10.1.0.0/24' })] }),
@@ -16,7 +16,7 @@ const childResource = template([
   },
 ]);
 
-twinTester.run('network/subnet-outside-vnet', {
+twinRule('network/subnet-outside-vnet', {
   valid: [
     { name: 'subnets inside the second address prefix', arm: template([vnet({ name: 'vnet', prefixes: ['10.0.0.0/16', '10.2.0.0/16'], subnets: [subnet({ name: 'a', prefix: '10.2.1.0/24' })] })]) },
     { name: 'subnet equal to the VNet', arm: template([vnet({ name: 'vnet', prefixes: ['10.0.0.0/24'], subnets: [subnet({ name: 'a', prefix: '10.0.0.0/24' })] })]) },

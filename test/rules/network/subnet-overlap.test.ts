@@ -1,5 +1,5 @@
 import { subnet, template, vnet } from '../ase/fixtures.js';
-import { twinTester } from './formats/twin-tester.js';
+import { twinRule } from '../../helpers/formats/twins.js';
 
 const overlap = template([
   vnet({ name: 'vnet', prefixes: ['10.0.0.0/16'], subnets: [subnet({ name: 'a', prefix: '10.0.0.0/24' }), subnet({ name: 'b', prefix: '10.0.0.128/25' }), subnet({ name: 'c', prefix: '10.0.1.0/24' })] }),
@@ -67,7 +67,7 @@ resource b 'Microsoft.Network/virtualNetworks/subnets@2023-09-01' = {
 }
 `;
 
-twinTester.run('network/subnet-overlap', {
+twinRule('network/subnet-overlap', {
   valid: [
     { name: 'adjacent subnets', arm: template([vnet({ name: 'vnet', prefixes: ['10.0.0.0/16'], subnets: [subnet({ name: 'a', prefix: '10.0.0.0/25' }), subnet({ name: 'b', prefix: '10.0.0.128/25' })] })]) },
     { name: 'same ranges in two different VNets', arm: otherVnets },

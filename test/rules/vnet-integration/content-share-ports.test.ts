@@ -1,5 +1,5 @@
 import { armTemplate, secRule } from './fixtures.js';
-import { item, prop, twinRule } from './formats/twins.js';
+import { item, prop, twinRule } from '../../helpers/formats/twins.js';
 
 const on = { siteProps: { vnetContentShareEnabled: true }, siteKind: 'functionapp' };
 const dropAll = { routes: [{ name: 'drop-all', properties: { addressPrefix: '0.0.0.0/0', nextHopType: 'None' } }] };

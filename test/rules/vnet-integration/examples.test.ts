@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { checkFiles } from '../../helpers/rule-tester.js';
-import { describeExampleTwins } from './formats/example-twins.js';
+import { exampleTwins } from '../../helpers/formats/example-twins.js';
 
 const root = fileURLToPath(new URL('../../../examples/vnet-integration/', import.meta.url));
 const read = (p: string) => readFileSync(root + p, 'utf8');
@@ -36,4 +36,4 @@ describe('examples/vnet-integration', () => {
   });
 });
 
-describeExampleTwins('vnet-integration', /^(vnet-integration|network)\//);
+exampleTwins('vnet-integration', /^(vnet-integration|network)\//);

@@ -1,5 +1,5 @@
 import { armTemplate, secRule } from './fixtures.js';
-import { item, twinRule } from './formats/twins.js';
+import { item, twinRule } from '../../helpers/formats/twins.js';
 
 twinRule('vnet-integration/health-check', [
   { name: 'no NSG', arm: armTemplate() },

@@ -1,5 +1,5 @@
 import { armTemplate, secRule } from './fixtures.js';
-import { item, twinRule } from './formats/twins.js';
+import { item, twinRule } from '../../helpers/formats/twins.js';
 
 const on = { siteKind: 'app,linux,container', siteProps: { vnetImagePullEnabled: true }, siteConfig: { linuxFxVersion: 'DOCKER|contoso.azurecr.io/web:1' } };
 const denyHttps = secRule('deny-https-out', 200, 'Outbound', 'Deny', { protocol: 'Tcp', destinationPortRange: '443', destinationAddressPrefix: 'Internet' });

@@ -1,5 +1,5 @@
 import { armTemplate, secRule } from './fixtures.js';
-import { prop, twinRule } from './formats/twins.js';
+import { prop, twinRule } from '../../helpers/formats/twins.js';
 
 twinRule('vnet-integration/inbound-rules-ineffective', [
   { name: 'no NSG', arm: armTemplate() },

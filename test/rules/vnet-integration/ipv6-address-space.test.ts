@@ -1,10 +1,10 @@
 import { armTemplate } from './fixtures.js';
-import { render, twinRule, valueAt } from './formats/twins.js';
+import { docOf, twinRule, valueAt } from '../../helpers/formats/twins.js';
 
 const dualStack = ['10.0.0.0/16', 'fd00:db8:deca::/48'];
 const unique = { vnetName: "[variables('vnetName')]", variables: { vnetName: "[concat('vnet-', uniqueString(resourceGroup().id))]" } };
 const uniqueDual = armTemplate({ vnetPrefixes: dualStack, ...unique });
-const bicepOfUniqueDual = render(uniqueDual, 'bicep');
+const bicepOfUniqueDual = docOf('bicep', uniqueDual);
 
 twinRule(
   'vnet-integration/ipv6-address-space',
@@ -26,7 +26,7 @@ twinRule(
         name: 'a Bicep file and its compiled ARM template in one folder',
         files: { 'azuredeploy.json': uniqueDual, 'main.bicep': bicepOfUniqueDual.text },
         findings: [
-          { file: 'azuredeploy.json', line: valueAt('fd00:db8:deca::/48')(render(uniqueDual, 'arm')) },
+          { file: 'azuredeploy.json', line: valueAt('fd00:db8:deca::/48')(docOf('arm', uniqueDual)) },
           { file: 'main.bicep', line: valueAt('fd00:db8:deca::/48')(bicepOfUniqueDual) },
         ],
       },

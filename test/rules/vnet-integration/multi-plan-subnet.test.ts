@@ -1,5 +1,5 @@
 import { armTemplate, planResource, siteResource, subnetId } from './fixtures.js';
-import { prop, twinRule } from './formats/twins.js';
+import { prop, twinRule } from '../../helpers/formats/twins.js';
 
 const secondPlan = [planResource('plan2', { name: 'S1', tier: 'Standard', capacity: 1 }), siteResource('app2', 'plan2', subnetId('vnet1', 'integration'))];
 

@@ -1,5 +1,5 @@
 import { armTemplate, childSubnet, siteResource, subnetId } from './fixtures.js';
-import { perFormat, prop, twinRule } from './formats/twins.js';
+import { perFormat, prop, twinRule } from '../../helpers/formats/twins.js';
 
 const win = { windowsFxVersion: 'DOCKER|mcr.microsoft.com/dotnet/framework/samples:aspnetapp' };
 const isoWin = (sku: string, extra: Record<string, unknown>[]) =>

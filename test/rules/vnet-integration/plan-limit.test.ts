@@ -1,5 +1,5 @@
 import { armTemplate, childSubnet, networkConfig, siteResource, subnetId } from './fixtures.js';
-import { prop, twinRule } from './formats/twins.js';
+import { prop, twinRule } from '../../helpers/formats/twins.js';
 
 const subnets = [childSubnet('second', '10.0.2.0/26'), childSubnet('third', '10.0.3.0/26')];
 const slot = {
@@ -27,12 +27,12 @@ twinRule('vnet-integration/plan-limit', [
   {
     name: 'three subnets for one plan',
     arm: armTemplate({ extra: [...subnets, siteResource('app2', 'plan1', subnetId('vnet1', 'second')), siteResource('app3', 'plan1', subnetId('vnet1', 'third'))] }),
-    findings: [{ at: prop('virtualNetworkSubnetId', undefined, { nth: 3 }), messageIncludes: 'joins 3 integration subnets' }],
+    findings: [{ at: prop('virtualNetworkSubnetId', undefined, { nth: 2 }), messageIncludes: 'joins 3 integration subnets' }],
   },
   {
     // The slot names no serverFarmId: it runs on its site's plan, which then joins a third subnet.
     name: "a slot without serverFarmId adds a third subnet to its site's plan",
     arm: armTemplate({ extra: [...subnets, siteResource('app2', 'plan1', subnetId('vnet1', 'second')), slot] }),
-    findings: [{ at: prop('virtualNetworkSubnetId', undefined, { nth: 3 }), messageIncludes: "Integrate app 'staging'" }],
+    findings: [{ at: prop('virtualNetworkSubnetId', undefined, { nth: 2 }), messageIncludes: "Integrate app 'staging'" }],
   },
 ]);

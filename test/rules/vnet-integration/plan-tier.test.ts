@@ -1,5 +1,5 @@
 import { armTemplate } from './fixtures.js';
-import { perFormat, prop, twinRule } from './formats/twins.js';
+import { perFormat, prop, twinRule } from '../../helpers/formats/twins.js';
 
 /** Terraform writes only `sku_name`; the tier comes from it (src/sources/terraform/azurerm/web.ts tierOfSkuName). */
 const skuName = (name: string) => prop('sku_name', name, { tf: ['sku_name'] });

@@ -3,7 +3,7 @@ import type { App } from '../../../src/model/entities.js';
 import { privatePorts } from '../../../src/rules/vnet-integration/private-ports.js';
 import { app, modelOf, nsg, plan, RecordingContext, rule, subnet, unk, val, vnet } from '../../helpers/entity-builders.js';
 import { armTemplate } from './fixtures.js';
-import { twinRule } from './formats/twins.js';
+import { twinRule } from '../../helpers/formats/twins.js';
 
 /**
  * `siteConfig.vnetPrivatePortsCount` is read into `App.privatePorts`; the ARM model builder does

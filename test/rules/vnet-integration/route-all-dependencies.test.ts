@@ -1,5 +1,5 @@
 import { armTemplate, secRule } from './fixtures.js';
-import { item, prop, twinRule } from './formats/twins.js';
+import { item, prop, twinRule } from '../../helpers/formats/twins.js';
 
 const on = { siteProps: { vnetRouteAllEnabled: true } };
 const denyInternet = [secRule('deny-internet-out', 300, 'Outbound', 'Deny', { destinationAddressPrefix: 'Internet' })];

@@ -1,10 +1,10 @@
 import { armTemplate } from './fixtures.js';
-import { prop, render, twinRule } from './formats/twins.js';
+import { docOf, prop, twinRule } from '../../helpers/formats/twins.js';
 
 const unique = { vnetName: "[variables('vnetName')]", variables: { vnetName: "[concat('vnet-', uniqueString(resourceGroup().id))]" } };
 
 const uniqueApart = armTemplate({ vnetLocation: 'westus', appLocation: 'eastus', ...unique });
-const bicepOfUniqueApart = render(uniqueApart, 'bicep');
+const bicepOfUniqueApart = docOf('bicep', uniqueApart);
 
 twinRule(
   'vnet-integration/same-region',
@@ -30,7 +30,7 @@ twinRule(
         name: 'a Bicep file and its compiled ARM template in one folder',
         files: { 'azuredeploy.json': uniqueApart, 'main.bicep': bicepOfUniqueApart.text },
         findings: [
-          { file: 'azuredeploy.json', line: prop('virtualNetworkSubnetId')(render(uniqueApart, 'arm')) },
+          { file: 'azuredeploy.json', line: prop('virtualNetworkSubnetId')(docOf('arm', uniqueApart)) },
           { file: 'main.bicep', line: prop('virtualNetworkSubnetId')(bicepOfUniqueApart) },
         ],
       },

@@ -1,5 +1,5 @@
 import { armTemplate } from './fixtures.js';
-import { prop, twinRule } from './formats/twins.js';
+import { prop, twinRule } from '../../helpers/formats/twins.js';
 
 const sep = {
   type: 'Microsoft.Network/serviceEndpointPolicies',

@@ -1,5 +1,5 @@
 import { armTemplate, siteResource, subnetId } from './fixtures.js';
-import { perFormat, prop, twinRule } from './formats/twins.js';
+import { perFormat, prop, twinRule } from '../../helpers/formats/twins.js';
 
 const autoscale = (max: string) => ({
   type: 'Microsoft.Insights/autoscalesettings',

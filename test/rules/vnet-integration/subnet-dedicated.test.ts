@@ -1,5 +1,5 @@
 import { armTemplate, subnetId } from './fixtures.js';
-import { prop, twinRule } from './formats/twins.js';
+import { prop, twinRule } from '../../helpers/formats/twins.js';
 
 const privateEndpoint = (subnet: string) => ({
   type: 'Microsoft.Network/privateEndpoints',

@@ -1,5 +1,5 @@
 import { armTemplate, lineOf } from './fixtures.js';
-import { named, prop, twinRule } from './formats/twins.js';
+import { named, prop, twinRule } from '../../helpers/formats/twins.js';
 
 const flex = { planSku: { name: 'FC1', tier: 'FlexConsumption' }, siteKind: 'functionapp,linux' };
 const unique = { vnetName: "[variables('vnetName')]", variables: { vnetName: "[concat('vnet-', uniqueString(resourceGroup().id))]" } };

@@ -1,5 +1,5 @@
 import { armTemplate } from './fixtures.js';
-import { prop, twinRule } from './formats/twins.js';
+import { prop, twinRule } from '../../helpers/formats/twins.js';
 
 const unique = { vnetName: "[variables('vnetName')]", variables: { vnetName: "[concat('vnet-', uniqueString(resourceGroup().id))]" } };
 

@@ -1,35 +1,34 @@
-import { armText, parseArmExpression, type ArmAst } from './arm-expression.js';
+import { armText, isExpression, literal, literalId, nameKeys, NoTwin, obj, parseArmExpression, readArm, refKey, resourceIdNames, type ArmAst, type ArmParameter, type Obj } from './arm-source.js';
 
-/**
- * Renders the ARM templates the rule-table builders produce as Terraform (azurerm provider 4.x)
- * with the same resources and values, so each ARM case has a `.tf` twin:
- * - VNet → `azurerm_virtual_network`, each inline subnet → its own `azurerm_subnet`
- *   (`address_prefixes`, `delegation { service_delegation { name } }`, `service_endpoints`,
- *   `service_endpoint_policy_ids`) with `azurerm_subnet_network_security_group_association` /
- *   `azurerm_subnet_route_table_association` for its NSG and route table;
- * - NSG → `azurerm_network_security_group` with inline `security_rule`; route table → inline `route`;
- * - plan → `azurerm_service_plan` (`sku_name`, `os_type`, `worker_count`,
- *   `maximum_elastic_worker_count`); site → `azurerm_(linux|windows)_(web|function)_app` or
- *   `azurerm_logic_app_standard` (`virtual_network_subnet_id`, `site_config { vnet_route_all_enabled }`,
- *   `app_settings`, docker `application_stack`); slot → `*_slot`; `sites/networkConfig` →
- *   `azurerm_app_service_virtual_network_swift_connection`;
- * - ASE `ASEV3` → `azurerm_app_service_environment_v3`, `ASEV2` → `azurerm_app_service_environment`;
- * - NIC, private endpoint, VNet gateway, service endpoint policy, storage account, autoscale setting.
- * Parameters without default → `variable` without default; literal defaults → `variable` defaults;
- * expression defaults and variables → `locals`; `resourceGroup()` → `data.azurerm_resource_group.rg`;
- * `resourceId(…)` → the address of the resource with that type and name (`azurerm_subnet.x.id`), or
- * a literal id when the resource is not in the template.
- * Every block attribute sits on its own line and `name` is the first line of each block, so the
- * line above a `name = "x"` line is the block's header, as the `{` line is in the ARM text.
- * Throws {@link NoTwin} for what azurerm cannot express (ASEv1, an ASE kind from a parameter, ...).
- */
-export class NoTwin extends Error {}
-
-type Obj = Record<string, unknown>;
 /** An attribute `[key, hcl]` or a nested block. */
 type Item = [string, string] | { block: string; items: Item[] };
 
-const S = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$\{/g, '$${')}"`;
+/** `"…"` with HCL escapes (`\\`, `\"`, `$${`, `%%{`). */
+export function hclString(s: string): string {
+  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$\{/g, '$${').replace(/%\{/g, '%%{')}"`;
+}
+const S = hclString;
+
+
+/** ARM resource type (lower case) → the azurerm resource type written for it, where it doesn't depend on the resource's properties. */
+export const TF_TYPES: Record<string, string> = {
+  'microsoft.network/networksecuritygroups': 'azurerm_network_security_group',
+  'microsoft.network/routetables': 'azurerm_route_table',
+  'microsoft.network/virtualnetworks': 'azurerm_virtual_network',
+  'microsoft.network/virtualnetworks/subnets': 'azurerm_subnet',
+  'microsoft.network/virtualnetworks/virtualnetworkpeerings': 'azurerm_virtual_network_peering',
+  'microsoft.network/virtualnetworkgateways': 'azurerm_virtual_network_gateway',
+  'microsoft.network/networkinterfaces': 'azurerm_network_interface',
+  'microsoft.network/publicipaddresses': 'azurerm_public_ip',
+  'microsoft.network/privateendpoints': 'azurerm_private_endpoint',
+  'microsoft.network/serviceendpointpolicies': 'azurerm_subnet_service_endpoint_storage_policy',
+  'microsoft.storage/storageaccounts': 'azurerm_storage_account',
+  'microsoft.web/serverfarms': 'azurerm_service_plan',
+  'microsoft.insights/autoscalesettings': 'azurerm_monitor_autoscale_setting',
+  'microsoft.logic/integrationserviceenvironments': 'azurerm_integration_service_environment',
+  'microsoft.logic/workflows': 'azurerm_logic_app_workflow',
+  'microsoft.logic/integrationaccounts': 'azurerm_logic_app_integration_account',
+};
 
 function renderBlock(header: string, items: Item[], indent = 0): string {
   const pad = ' '.repeat(indent);
@@ -42,15 +41,18 @@ function renderBlock(header: string, items: Item[], indent = 0): string {
   return lines.join('\n');
 }
 
-const isExpr = (s: unknown): boolean => typeof s === 'string' && s.startsWith('[') && s.endsWith(']') && !s.startsWith('[[');
+const isExpr = isExpression;
 const lc = (s: string) => s.toLowerCase();
 
 interface Registered {
   address: string;
 }
 
+/** The subnet properties the printer writes (anything else throws {@link NoTwin}). */
+const SUBNET_PROPS = ['addressPrefix', 'addressPrefixes', 'serviceEndpoints', 'serviceEndpointPolicies', 'delegations', 'networkSecurityGroup', 'routeTable'];
+
 class Converter {
-  private readonly params: Record<string, Obj>;
+  private readonly params: Record<string, ArmParameter>;
   private readonly vars: Obj;
   private readonly resources: Obj[];
   private readonly registry = new Map<string, Registered>();
@@ -59,25 +61,22 @@ class Converter {
   private readonly blocks: string[] = [];
   /** ARM site name key → TF address, for slots, swift connections and plans. */
   private readonly siteAddress = new Map<string, string>();
-  private readonly planOs = new Map<string, 'Linux' | 'Windows' | 'WindowsContainer'>();
 
   constructor(text: string) {
-    const t = JSON.parse(text) as Obj;
-    this.params = (t.parameters ?? {}) as Record<string, Obj>;
-    this.vars = (t.variables ?? {}) as Obj;
-    this.resources = (t.resources ?? []) as Obj[];
+    const t = readArm(text);
+    this.params = t.parameters;
+    this.vars = t.variables;
+    this.resources = t.resources;
   }
 
   // ---- names and references --------------------------------------------------------------
 
-  /** Name segments of an ARM name (`'a/b'` literal or an expression) as matching keys. */
   private nameKeys(name: unknown): string[] {
-    if (isExpr(name)) return [armText(parseArmExpression(String(name).slice(1, -1)))];
-    return String(name).split('/');
+    return nameKeys(name);
   }
 
   private keyOf(type: string, names: string[]): string {
-    return `${lc(type)}|${names.join('/')}`;
+    return refKey(type, names);
   }
 
   private sym(tfType: string, hint: string): string {
@@ -94,13 +93,16 @@ class Converter {
 
   // ---- expressions -------------------------------------------------------------------------
 
-  /** A JSON value (string, number, bool, array) as an HCL expression. */
-  value(v: unknown): string {
-    if (typeof v === 'string') return isExpr(v) ? this.expr(parseArmExpression(v.slice(1, -1))) : S(v.startsWith('[[') ? v.slice(1) : v);
+  /** A JSON value as an HCL expression: lists and objects on one line, a list one item per line when `multiline`. */
+  value(v: unknown, multiline?: { indent: string }): string {
+    if (typeof v === 'string') return isExpr(v) ? this.expr(parseArmExpression(v.slice(1, -1))) : S(literal(v));
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-    if (Array.isArray(v)) return `[${v.map((x) => this.value(x)).join(', ')}]`;
+    if (Array.isArray(v)) {
+      if (!multiline || v.length === 0) return `[${v.map((x) => this.value(x)).join(', ')}]`;
+      return `[\n${v.map((x) => `${multiline.indent}  ${this.value(x)},`).join('\n')}\n${multiline.indent}]`;
+    }
     if (v === null || v === undefined) return 'null';
-    throw new NoTwin(`object value ${JSON.stringify(v)}`);
+    return `{ ${Object.entries(v as Obj).map(([k, x]) => `${k} = ${this.value(x)}`).join(', ')} }`;
   }
 
   /** A number attribute: ARM sometimes writes counts as strings. */
@@ -139,15 +141,10 @@ class Converter {
     }
     if (f === 'resourceid' && a[0]?.k === 'str') {
       const type = a[0].v;
-      const names = a.slice(1).map((x) => (x.k === 'str' ? x.v : armText(x)));
+      const names = resourceIdNames(e);
       const r = this.registry.get(this.keyOf(type, names));
       if (r) return `${r.address}.id`;
-      if (a.slice(1).every((x) => x.k === 'str')) {
-        const segs = type.split('/');
-        let path = `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/${segs[0]}/${segs[1]}/${names[0]}`;
-        for (let i = 2; i < segs.length; i++) path += `/${segs[i]}/${names[i - 1]}`;
-        return S(path);
-      }
+      if (a.slice(1).every((x) => x.k === 'str')) return S(literalId(type, names));
       throw new NoTwin(`resourceId of a resource not in the template: ${armText(e)}`);
     }
     if (f === 'concat') {
@@ -167,7 +164,6 @@ class Converter {
 
   /** First pass: addresses for every resource (and inline subnet) a `resourceId` can name. */
   private register(): void {
-    const plansOs = new Map<string, string>();
     for (const r of this.resources) {
       const type = String(r.type);
       const names = this.nameKeys(r.name);
@@ -182,20 +178,21 @@ class Converter {
       if (t === 'microsoft.network/virtualnetworks') {
         add('azurerm_virtual_network', type, names, hint);
         for (const s of (props.subnets ?? []) as Obj[]) add('azurerm_subnet', 'Microsoft.Network/virtualNetworks/subnets', [...names, ...this.nameKeys(s.name)], this.hintOf(s.name, 'subnet'));
-      } else if (t === 'microsoft.network/virtualnetworks/subnets') add('azurerm_subnet', type, names, hint);
-      else if (t === 'microsoft.network/networksecuritygroups') add('azurerm_network_security_group', type, names, hint);
-      else if (t === 'microsoft.network/routetables') add('azurerm_route_table', type, names, hint);
-      else if (t === 'microsoft.network/serviceendpointpolicies') add('azurerm_subnet_service_endpoint_storage_policy', type, names, hint);
-      else if (t === 'microsoft.storage/storageaccounts') add('azurerm_storage_account', type, names, hint);
-      else if (t === 'microsoft.web/serverfarms') {
-        add('azurerm_service_plan', type, names, hint);
-        plansOs.set(names.join('/'), this.planOsOf(r));
-      } else if (t === 'microsoft.web/sites') {
+      } else if (t === 'microsoft.web/hostingenvironments') add(this.aseType(r), type, names, hint);
+      else if (TF_TYPES[t]) add(TF_TYPES[t], type, names, hint);
+      else if (t === 'microsoft.web/sites') {
         const tfType = this.siteType(r);
         const address = add(tfType, type, names, hint);
         this.siteAddress.set(names.join('/'), address);
       }
     }
+  }
+
+  /** `ASEV3` → `azurerm_app_service_environment_v3`, `ASEV2` → `azurerm_app_service_environment`; no twin for other kinds. */
+  private aseType(r: Obj): string {
+    const kind = typeof r.kind === 'string' && !isExpr(r.kind) ? r.kind.toUpperCase() : undefined;
+    if (kind !== 'ASEV3' && kind !== 'ASEV2') throw new NoTwin(`ASE kind ${String(r.kind)} (azurerm has v2 and v3 only)`);
+    return kind === 'ASEV3' ? 'azurerm_app_service_environment_v3' : 'azurerm_app_service_environment';
   }
 
   private planOsOf(r: Obj): 'Linux' | 'Windows' | 'WindowsContainer' {
@@ -218,7 +215,7 @@ class Converter {
     if (!isExpr(id)) return undefined;
     const e = parseArmExpression(String(id).slice(1, -1));
     if (e.k !== 'call' || lc(e.f) !== 'resourceid') return undefined;
-    return e.args.slice(1).map((x) => (x.k === 'str' ? x.v : armText(x))).join('/');
+    return resourceIdNames(e).join('/');
   }
 
   private siteType(r: Obj): string {
@@ -276,14 +273,60 @@ class Converter {
         return;
       }
       case 'microsoft.network/virtualnetworkgateways': {
-        const sku = (props.sku ?? {}) as Obj;
+        const sku = obj(props.sku).name ?? obj(r.sku).name;
         const items: Item[] = [...this.common(r), ['type', this.value(props.gatewayType)]];
-        if (sku.name !== undefined) items.push(['sku', this.value(sku.name)]);
+        if (sku !== undefined) items.push(['sku', this.value(sku)]);
         for (const c of (props.ipConfigurations ?? []) as Obj[]) {
-          const cp = (c.properties ?? {}) as Obj;
-          items.push({ block: 'ip_configuration', items: [['name', this.value(c.name)], ['subnet_id', this.value(((cp.subnet ?? {}) as Obj).id)]] });
+          const cp = obj(c.properties);
+          const ip: Item[] = [['name', this.value(c.name)], ['subnet_id', this.value(obj(cp.subnet).id)]];
+          if (cp.publicIPAddress !== undefined) ip.push(['public_ip_address_id', this.value(obj(cp.publicIPAddress).id)]);
+          items.push({ block: 'ip_configuration', items: ip });
         }
-        this.emit(`azurerm_virtual_network_gateway.${this.sym('azurerm_virtual_network_gateway', this.hintOf(r.name, 'gateway'))}`, items);
+        this.emit(this.addressOf(type, r.name), items);
+        return;
+      }
+      case 'microsoft.network/publicipaddresses': {
+        const items: Item[] = [...this.common(r), ['allocation_method', this.value(props.publicIPAllocationMethod ?? 'Static')]];
+        if (obj(r.sku).name !== undefined) items.push(['sku', this.value(obj(r.sku).name)]);
+        this.emit(this.addressOf(type, r.name), items);
+        return;
+      }
+      case 'microsoft.network/virtualnetworks/virtualnetworkpeerings': {
+        const names = this.nameKeys(r.name);
+        if (names.length !== 2) throw new NoTwin(`peering name ${String(r.name)}`);
+        const vnet = this.registry.get(this.keyOf('Microsoft.Network/virtualNetworks', [names[0]!]));
+        const items: Item[] = [
+          ['name', S(names[1]!)],
+          ['resource_group_name', S('rg')],
+          ['virtual_network_name', vnet ? `${vnet.address}.name` : S(names[0]!)],
+          ['remote_virtual_network_id', this.value(obj(props.remoteVirtualNetwork).id)],
+        ];
+        if (props.allowVirtualNetworkAccess !== undefined) items.push(['allow_virtual_network_access', this.value(props.allowVirtualNetworkAccess)]);
+        this.emit(this.addressOf(type, r.name), items);
+        return;
+      }
+      case 'microsoft.logic/integrationserviceenvironments': {
+        const sku = obj(r.sku);
+        const net = obj(props.networkConfiguration);
+        const items: Item[] = [...this.common(r), ['sku_name', S(`${String(sku.name ?? 'Premium')}_${String(sku.capacity ?? 0)}`)]];
+        const endpoint = obj(net.accessEndpoint).type;
+        if (endpoint !== undefined) items.push(['access_endpoint_type', this.value(endpoint)]);
+        const subnets = net.subnets;
+        items.push(['virtual_network_subnet_ids', Array.isArray(subnets) ? this.value(subnets.map((x) => obj(x).id ?? null), { indent: '  ' }) : this.value(subnets)]);
+        this.emit(this.addressOf(type, r.name), items);
+        return;
+      }
+      case 'microsoft.logic/workflows': {
+        const items: Item[] = [...this.common(r)];
+        if (props.integrationServiceEnvironment !== undefined) items.push(['integration_service_environment_id', this.value(obj(props.integrationServiceEnvironment).id)]);
+        if (props.integrationAccount !== undefined) items.push(['logic_app_integration_account_id', this.value(obj(props.integrationAccount).id)]);
+        this.emit(this.addressOf(type, r.name), items);
+        return;
+      }
+      case 'microsoft.logic/integrationaccounts': {
+        const items: Item[] = [...this.common(r), ['sku_name', this.value(obj(r.sku).name ?? 'Standard')]];
+        if (props.integrationServiceEnvironment !== undefined) items.push(['integration_service_environment_id', this.value(obj(props.integrationServiceEnvironment).id)]);
+        this.emit(this.addressOf(type, r.name), items);
         return;
       }
       case 'microsoft.network/networkinterfaces': {
@@ -295,7 +338,7 @@ class Converter {
             items: [['name', this.value(c.name)], ['subnet_id', this.value(((cp.subnet ?? {}) as Obj).id)], ['private_ip_address_allocation', this.value(cp.privateIPAllocationMethod ?? 'Dynamic')]],
           });
         }
-        this.emit(`azurerm_network_interface.${this.sym('azurerm_network_interface', this.hintOf(r.name, 'nic'))}`, items);
+        this.emit(this.addressOf(type, r.name), items);
         return;
       }
       case 'microsoft.network/privateendpoints': {
@@ -307,7 +350,7 @@ class Converter {
             items: [['name', this.value(c.name)], ['private_connection_resource_id', this.value(cp.privateLinkServiceId)], ['subresource_names', this.value(cp.groupIds ?? [])], ['is_manual_connection', 'false']],
           });
         }
-        this.emit(`azurerm_private_endpoint.${this.sym('azurerm_private_endpoint', this.hintOf(r.name, 'pe'))}`, items);
+        this.emit(this.addressOf(type, r.name), items);
         return;
       }
       case 'microsoft.network/serviceendpointpolicies':
@@ -353,12 +396,9 @@ class Converter {
         return;
       }
       case 'microsoft.web/hostingenvironments': {
-        const kind = typeof r.kind === 'string' && !isExpr(r.kind) ? r.kind.toUpperCase() : undefined;
-        if (kind !== 'ASEV3' && kind !== 'ASEV2') throw new NoTwin(`ASE kind ${String(r.kind)} (azurerm has v2 and v3 only)`);
-        const tfType = kind === 'ASEV3' ? 'azurerm_app_service_environment_v3' : 'azurerm_app_service_environment';
         const items: Item[] = [...this.common(r, false), ['subnet_id', this.value(((props.virtualNetwork ?? {}) as Obj).id)]];
         if (props.internalLoadBalancingMode !== undefined) items.push(['internal_load_balancing_mode', this.value(props.internalLoadBalancingMode)]);
-        this.emit(`${tfType}.${this.sym(tfType, this.hintOf(r.name, 'ase'))}`, items);
+        this.emit(this.addressOf(type, r.name), items);
         return;
       }
       case 'microsoft.insights/autoscalesettings': {
@@ -371,7 +411,7 @@ class Converter {
             items: [['name', this.value(p.name)], { block: 'capacity', items: (['default', 'minimum', 'maximum'] as const).map((k): Item => [k, this.numberValue(c[k])]) }],
           });
         }
-        this.emit(`azurerm_monitor_autoscale_setting.${this.sym('azurerm_monitor_autoscale_setting', this.hintOf(r.name, 'autoscale'))}`, items);
+        this.emit(this.addressOf(type, r.name), items);
         return;
       }
       default:
@@ -383,6 +423,7 @@ class Converter {
     const p = (s.properties ?? {}) as Obj;
     const items: Item[] = [['name', this.value(s.name)]];
     const map: [string, string][] = [
+      ['description', 'description'],
       ['priority', 'priority'],
       ['direction', 'direction'],
       ['access', 'access'],
@@ -396,6 +437,7 @@ class Converter {
       ['destinationAddressPrefix', 'destination_address_prefix'],
       ['destinationAddressPrefixes', 'destination_address_prefixes'],
     ];
+    for (const k of Object.keys(p)) if (!map.some(([arm]) => arm === k)) throw new NoTwin(`security rule property ${k}`);
     for (const [arm, tf] of map) if (p[arm] !== undefined) items.push([tf, this.value(p[arm])]);
     return items;
   }
@@ -411,8 +453,10 @@ class Converter {
     const items: Item[] = [['name', name], ['resource_group_name', S('rg')], ['virtual_network_name', vnetName]];
     const prefixes = p.addressPrefixes ?? (p.addressPrefix !== undefined ? [p.addressPrefix] : undefined);
     if (prefixes !== undefined) items.push(['address_prefixes', this.value(prefixes)]);
-    const endpoints = p.serviceEndpoints as Obj[] | undefined;
-    if (endpoints) items.push(['service_endpoints', this.value(endpoints.map((e) => e.service))]);
+    const unsupported = Object.keys(p).filter((k) => !SUBNET_PROPS.includes(k));
+    if (unsupported.length > 0) throw new NoTwin(`subnet property ${unsupported.join(', ')}`);
+    const endpoints = p.serviceEndpoints;
+    if (endpoints !== undefined) items.push(['service_endpoints', Array.isArray(endpoints) ? this.value(endpoints.map((e) => obj(e).service)) : this.value(endpoints)]);
     const policies = p.serviceEndpointPolicies as Obj[] | undefined;
     if (policies) items.push(['service_endpoint_policy_ids', this.value(policies.map((e) => e.id))]);
     for (const d of (p.delegations ?? []) as Obj[]) {
@@ -484,7 +528,34 @@ class Converter {
   }
 }
 
-/** The Terraform twin of an ARM template text; throws {@link NoTwin} when azurerm can't express it. */
+/**
+ * Prints a fixture ARM template (see `arm-source.ts`) as Terraform (azurerm provider 4.x)
+ * the way an author would write it, with the same resources and values:
+ * - VNet → `azurerm_virtual_network`, each inline subnet → its own `azurerm_subnet`
+ *   (`address_prefixes`, `delegation { service_delegation { name } }`, `service_endpoints`,
+ *   `service_endpoint_policy_ids`) with `azurerm_subnet_network_security_group_association` /
+ *   `azurerm_subnet_route_table_association` for its NSG and route table;
+ * - NSG → `azurerm_network_security_group` with inline `security_rule`; route table → inline `route`;
+ * - plan → `azurerm_service_plan` (`sku_name`, `os_type`, `worker_count`,
+ *   `maximum_elastic_worker_count`); site → `azurerm_(linux|windows)_(web|function)_app` or
+ *   `azurerm_logic_app_standard` (`virtual_network_subnet_id`, `site_config { vnet_route_all_enabled }`,
+ *   `app_settings`, docker `application_stack`); slot → `*_slot`; `sites/networkConfig` →
+ *   `azurerm_app_service_virtual_network_swift_connection`;
+ * - ASE `ASEV3` → `azurerm_app_service_environment_v3`, `ASEV2` → `azurerm_app_service_environment`;
+ * - NIC, private endpoint, VNet gateway (`ip_configuration` with `public_ip_address_id`), public IP,
+ *   VNet peering, service endpoint policy, storage account, autoscale setting;
+ * - ISE → `azurerm_integration_service_environment` (`sku_name = "<sku>_<capacity>"`,
+ *   `access_endpoint_type`, `virtual_network_subnet_ids` one id per line); Logic App workflow and
+ *   integration account → `azurerm_logic_app_workflow` / `azurerm_logic_app_integration_account`.
+ * Parameters without default → `variable` without default; literal defaults → `variable` defaults;
+ * expression defaults and variables → `locals`; `resourceGroup()` → `data.azurerm_resource_group.rg`;
+ * `resourceId(…)` → the address of the resource with that type and name (`azurerm_subnet.x.id`), or
+ * a literal id when the resource is not in the template.
+ * Every block attribute sits on its own line and `name` is the first line of each block, so the
+ * line above a `name = "x"` line is the block's header, as the `{` line is in the ARM text.
+ * Throws {@link NoTwin} for what azurerm cannot express (ASEv1, an ASE kind from a parameter,
+ * a security rule or subnet property it has no attribute for, an unknown resource type, ...).
+ */
 export function armToTerraform(armText: string): string {
   return new Converter(armText).render();
 }
