@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { octokitApi } from '../../src/report/github/octokit-api.js';
@@ -134,6 +135,64 @@ describe('GitHub Action job against a local GitHub', () => {
       expect(state.reviews.length).toBe(0);
       expect(host.failed).toBeUndefined();
       expect(host.outputs.conclusion).toBe('neutral');
+    } finally {
+      await gh.close();
+    }
+  });
+});
+
+describe('GitHub Action job: degraded paths', () => {
+  it('a review GitHub refuses (422) is retried comment by comment; a refused finding stays in the annotations', async () => {
+    const main = templateWithProblems();
+    const ws = workspace({ 'infra/main.json': main });
+    const state = freshState([{ filename: 'infra/main.json', status: 'added', patch: addedFilePatch(main) }], 'a'.repeat(40));
+    const refused = lineOf(main, '"name": "a"');
+    state.refuseLines = new Set([`infra/main.json:${refused}`]);
+    const gh = await startFakeGitHub(state);
+    try {
+      const host = new RecordingHost();
+      const ev: ActionEvent = { eventName: 'pull_request', payload: prEvent(7, 'a'.repeat(40)), sha: 'c'.repeat(40), owner: 'octo', repo: 'net', workspace: ws };
+      const { outcome } = await runGitHubAction(inputs, ev, octokitApi('write-token', gh.url), host);
+      expect(state.comments.map((c) => c.line)).toEqual([lineOf(main, '"name": "b"')]);
+      expect(outcome!.commentsRefused.map((f) => [f.ruleId, f.range.line])).toEqual([['network/prefix-invalid', refused]]);
+      const ann = state.checkRuns[0]!.output.annotations as { start_line: number }[];
+      expect(ann.map((a) => a.start_line)).toContain(refused);
+      expect(host.summary).toContain('could not be placed as review comments');
+    } finally {
+      await gh.close();
+    }
+  });
+
+  it('takes the changed lines from git diff when GitHub omits a file\'s patch', async () => {
+    const base = templateWithProblems({ fixFirst: true }).replace('"10.1.0.0/24"', '"10.0.1.0/24"');
+    const head = templateWithProblems({ fixFirst: true });
+    const ws = workspace({ 'infra/main.json': base });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.invalid', '-c', 'user.name=t', ...args], { cwd: ws }).toString().trim();
+    git('add', '-A');
+    git('commit', '-qm', 'base');
+    const baseSha = git('rev-parse', 'HEAD');
+    writeFileSync(path.join(ws, 'infra/main.json'), head);
+    git('commit', '-qam', 'head');
+    const headSha = git('rev-parse', 'HEAD');
+    const state = freshState([{ filename: 'infra/main.json', status: 'modified' }], headSha);
+    const gh = await startFakeGitHub(state);
+    // The fake server checks comments against a patch: give it the one git has, as GitHub would have had.
+    state.pull.files[0]!.patch = undefined;
+    try {
+      const payload = prEvent(7, headSha) as { pull_request: { base: { sha: string } } };
+      payload.pull_request.base.sha = baseSha;
+      const serverPatch = git('diff', '--unified=3', baseSha, headSha, '--', 'infra/main.json');
+      const host = new RecordingHost();
+      const api = octokitApi('write-token', gh.url);
+      // GitHub lists the file without `patch`; the review is validated against the real diff.
+      const listing = api.listPullFiles.bind(api);
+      api.listPullFiles = async (t) => {
+        const files = await listing(t);
+        state.pull.files[0]!.patch = serverPatch.slice(serverPatch.indexOf('@@'));
+        return files;
+      };
+      await runGitHubAction(inputs, { eventName: 'pull_request', payload: payload as unknown as Record<string, unknown>, sha: headSha, owner: 'octo', repo: 'net', workspace: ws }, api, host);
+      expect(state.comments.map((c) => [c.path, c.line, c.body.includes('network/subnet-outside-vnet')])).toEqual([['infra/main.json', lineOf(head, '"name": "b"'), true]]);
     } finally {
       await gh.close();
     }

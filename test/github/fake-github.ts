@@ -27,6 +27,8 @@ export interface FakeState {
   log: { method: string; path: string; status: number }[];
   /** Tokens allowed to write; any other token gets 403 on writes. */
   writeTokens: Set<string>;
+  /** `path:line` review comment positions GitHub refuses even inside the diff (e.g. an outdated position). */
+  refuseLines?: Set<string>;
 }
 
 const SUBSET = JSON.parse(readFileSync(path.join(process.cwd(), 'test/fixtures/github/openapi-subset.json'), 'utf8')) as {
@@ -134,7 +136,7 @@ export async function startFakeGitHub(state: FakeState): Promise<{ url: string; 
       const comments = (body.comments ?? []) as { path: string; line: number; body: string }[];
       for (const c of comments) {
         const f = state.pull.files.find((x) => x.filename === c.path);
-        if (!f || !diffLines(f.patch).has(c.line)) {
+        if (!f || !diffLines(f.patch).has(c.line) || state.refuseLines?.has(`${c.path}:${c.line}`)) {
           return send(req, res, 422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved', 'pull_request_review_thread.line must be part of the diff'] });
         }
       }
