@@ -52,6 +52,9 @@ export const networkNsgPriority: Rule = {
           seen.set(k, r);
           continue;
         }
+        // The same security rule declared twice (a module deployed twice, a rule both inline and as
+        // a child resource) is one rule in Azure, not a second one with a clashing priority.
+        if (first.key === r.key) continue;
         ctx.report({
           range: p.range,
           entity: r,

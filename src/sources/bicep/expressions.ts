@@ -92,7 +92,7 @@ export abstract class ExpressionEvaluator {
       case 'array': {
         const out: EvalValue[] = [];
         for (const it of arrayItems(n, this.source)) {
-          const v = it.postfix ? toEval(this.applyPostfix(it, locals)) : this.evaluate(it.node, locals);
+          const v = it.call ? toEval(this.evalCallOf(it.node.text, it.call.args, it.node, locals)) : it.postfix ? toEval(this.applyPostfix(it, locals)) : this.evaluate(it.node, locals);
           if (!it.spread) out.push(v);
           else if (Array.isArray(v)) out.push(...v);
           else return v instanceof Unknown ? new Unknown(`[...${v.expr}]`, v.reason) : new Unknown('[...]', 'spread of a value that is not an array');
@@ -282,7 +282,11 @@ export abstract class ExpressionEvaluator {
         return unknownCall(prop.text, args, 'runtime value');
       }
     } else return new Unknown(n.text.slice(0, 60), 'unsupported call');
+    return this.evalCallOf(name, argNodes, n, locals);
+  }
 
+  /** A call of the template function (or `sys.`/`az.` function) `name` on argument nodes; `n` names the call in unknowns. */
+  private evalCallOf(name: string, argNodes: Node[], n: Node, locals: Locals | undefined): BVal {
     const lower = name.toLowerCase();
     const vals = argNodes.map((a) => this.eval(a, locals));
     if (vals.some((v) => v instanceof Lambda)) return this.callWithLambda(lower, name, vals);
@@ -396,9 +400,11 @@ export abstract class ExpressionEvaluator {
       case 'array': {
         const items: RNode[] = [];
         for (const it of arrayItems(n, this.source)) {
-          const node = it.postfix
-            ? toRNode(toEval(this.applyPostfix(it, locals)), this.lines.rangeOf(it.node.startIndex, it.postfix.end))
-            : this.build(it.node, locals);
+          const node = it.call
+            ? toRNode(toEval(this.evalCallOf(it.node.text, it.call.args, it.node, locals)), this.lines.rangeOf(it.node.startIndex, it.call.end))
+            : it.postfix
+              ? toRNode(toEval(this.applyPostfix(it, locals)), this.lines.rangeOf(it.node.startIndex, it.postfix.end))
+              : this.build(it.node, locals);
           if (!it.spread) items.push(node);
           else if (node.kind === 'array') items.push(...node.items);
           else return toRNode(this.evaluate(n, locals), range);

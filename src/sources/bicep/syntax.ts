@@ -145,6 +145,11 @@ export interface ArrayItem {
   node: Node;
   spread: boolean;
   postfix?: { index: Node; ops: Node[]; end: number };
+  /**
+   * The grammar also splits a call in an array, `[cidrSubnet(ipRange, 16, 0)]`, into the function
+   * name (`node`, an identifier) and a parenthesized expression holding the arguments: `args`.
+   */
+  call?: { args: Node[]; end: number };
 }
 
 /** Items of an array literal: each item node, and whether it is a spread `...expr` (its operand then). */
@@ -153,6 +158,10 @@ export function arrayItems(a: Node, source: string): ArrayItem[] {
   const out: ArrayItem[] = [];
   for (const k of raw) {
     const prev = out[out.length - 1];
+    if (prev && !prev.postfix && !prev.call && !prev.spread && prev.node.type === 'identifier' && k.type === 'parenthesized_expression' && k.startIndex === prev.node.endIndex) {
+      prev.call = { args: kids(k), end: k.endIndex };
+      continue;
+    }
     const chain = prev ? postfixChain(k) : undefined;
     if (prev && chain && chain.base.type === 'array' && chain.base.startIndex === (prev.postfix?.end ?? prev.node.endIndex)) {
       const idx = kids(chain.base);

@@ -1,3 +1,4 @@
+import { ruleTester } from '../../helpers/rule-tester.js';
 import { nsg, secRule, template } from '../ase/fixtures.js';
 import { twinRule, type Markers } from '../../helpers/formats/twins.js';
 
@@ -41,4 +42,29 @@ twinRule('network/nsg-priority', {
       findings: (d) => [{ line: d.param('prio'), severity: 'note', messageIncludes: 'Could not verify' }],
     },
   ],
+});
+
+// One security rule declared twice (here a copy loop that writes the same name twice; in real
+// repositories, a module deployed twice) is one rule in Azure: no clash with itself.
+const sameRuleTwice = JSON.stringify(
+  {
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    resources: [
+      { type: 'Microsoft.Network/networkSecurityGroups', apiVersion: '2023-04-01', name: 'nsg', location: 'westeurope', properties: {} },
+      {
+        type: 'Microsoft.Network/networkSecurityGroups/securityRules',
+        apiVersion: '2023-04-01',
+        name: 'nsg/allow-https',
+        copy: { name: 'twice', count: 2 },
+        properties: { priority: 200, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourcePortRange: '*', destinationPortRange: '443', sourceAddressPrefix: '*', destinationAddressPrefix: '*' },
+      },
+    ],
+  },
+  null,
+  2,
+);
+ruleTester.run('network/nsg-priority', {
+  valid: [{ name: 'the same security rule declared twice', files: { 'azuredeploy.json': sameRuleTwice } }],
+  invalid: [],
 });
