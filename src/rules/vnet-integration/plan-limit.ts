@@ -13,10 +13,33 @@ function refKey(v: Value<string>): string {
 }
 
 /**
- * `vnet-integration/plan-limit`: an App Service plan joins at most two distinct integration
- * subnets, and an app has one integration at a time.
- * Source: seed 004_e9cc4b29cfa7aaa9.txt, *How virtual network integration works* and *Limitations*.
+ * True when two subnet references certainly name different subnets: both are known keys and they
+ * differ in a name piece that has no unknown part (`…/vnet/apps` vs `…/vnet/db`). Keys built from
+ * different unknowns (`{var.subnet_id}`, `{local.x}/apps`) may still be the same subnet.
  */
+function certainlyDifferent(a: Value<string>, b: Value<string>): boolean {
+  if (!a.known || !b.known) return false;
+  if (a.value === b.value) return false;
+  const sa = a.value.split(/[|/]/);
+  const sb = b.value.split(/[|/]/);
+  if (sa.length !== sb.length) return !a.value.includes('{') && !b.value.includes('{');
+  return sa.some((x, i) => x !== sb[i] && !x.includes('{') && !sb[i]!.includes('{'));
+}
+
+/**
+ * Splits distinct references into those that certainly name different subnets (`sure`) and the
+ * rest (`unsure`: unknown, or possibly the same subnet as one of `sure`).
+ */
+function splitRefs<T extends { ref: Value<string> }>(items: readonly T[]): { sure: T[]; unsure: T[] } {
+  const sure: T[] = [];
+  const unsure: T[] = [];
+  for (const x of items) {
+    if (sure.every((y) => certainlyDifferent(x.ref, y.ref))) sure.push(x);
+    else unsure.push(x);
+  }
+  return { sure, unsure };
+}
+
 export const planLimit: Rule = {
   meta: {
     id: 'vnet-integration/plan-limit',
@@ -35,7 +58,15 @@ export const planLimit: Rule = {
       if (!l.some((r) => refKey(r) === refKey(u.ref))) l.push(u.ref);
       byApp.set(u.app, l);
     }
-    for (const [app, refs] of byApp) {
+    for (const [app, all] of byApp) {
+      const { sure, unsure } = splitRefs(all.map((ref) => ({ ref })));
+      if (sure.length < 2) {
+        // Only unknowns could make a second subnet: unknown is not false, and not true either.
+        const u = unsure.find((x) => !x.ref.known) ?? unsure[0];
+        if (u && all.length >= 2 && !u.ref.known) ctx.couldNotVerify(u.ref, app, `whether app '${nameOf(app)}' integrates with one subnet only (it names ${all.length} subnet references)`);
+        continue;
+      }
+      const refs = sure.map((x) => x.ref);
       refs.slice(1).forEach((ref) => {
         ctx.report({
           range: ref.range,
@@ -56,8 +87,13 @@ export const planLimit: Rule = {
       if (!l.some((x) => refKey(x.ref) === refKey(u.ref))) l.push({ ref: u.ref, app: u.app });
       byPlan.set(u.plan, l);
     }
-    for (const [plan, subnets] of byPlan) {
-      if (subnets.length <= MAX_SUBNETS_PER_PLAN) continue;
+    for (const [plan, all] of byPlan) {
+      const { sure: subnets, unsure } = splitRefs(all);
+      if (subnets.length <= MAX_SUBNETS_PER_PLAN) {
+        const u = unsure.find((x) => !x.ref.known);
+        if (u && all.length > MAX_SUBNETS_PER_PLAN && !u.ref.known) ctx.couldNotVerify(u.ref, plan, `whether App Service plan '${nameOf(plan)}' stays within ${MAX_SUBNETS_PER_PLAN} integration subnets`);
+        continue;
+      }
       subnets.slice(MAX_SUBNETS_PER_PLAN).forEach((x) => {
         ctx.report({
           range: x.ref.range,

@@ -1,3 +1,4 @@
+import { ruleTester } from '../../helpers/rule-tester.js';
 import { armTemplate, childSubnet, networkConfig, siteResource, subnetId } from './fixtures.js';
 import { prop, twinRule } from '../../helpers/formats/twins.js';
 
@@ -36,3 +37,37 @@ twinRule('vnet-integration/plan-limit', [
     findings: [{ at: prop('virtualNetworkSubnetId', undefined, { nth: 2 }), messageIncludes: "Integrate app 'staging'" }],
   },
 ]);
+
+// Two integrations whose subnets come from different unknowns may be the same subnet: could not
+// verify, not an error (a Terraform module often sets `virtual_network_subnet_id` and a swift
+// connection from two spellings of the same variable).
+const twoUnknownSubnets = JSON.stringify(
+  {
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    parameters: { subnetId: { type: 'string' }, sameSubnetId: { type: 'string' } },
+    resources: [
+      { type: 'Microsoft.Web/serverfarms', apiVersion: '2023-12-01', name: 'plan', location: 'westeurope', sku: { name: 'P1v3', tier: 'PremiumV3', capacity: 1 } },
+      {
+        type: 'Microsoft.Web/sites',
+        apiVersion: '2023-12-01',
+        name: 'web',
+        location: 'westeurope',
+        properties: { serverFarmId: "[resourceId('Microsoft.Web/serverfarms', 'plan')]", virtualNetworkSubnetId: "[parameters('subnetId')]" },
+      },
+      { type: 'Microsoft.Web/sites/networkConfig', apiVersion: '2023-12-01', name: 'web/virtualNetwork', properties: { subnetResourceId: "[parameters('sameSubnetId')]" } },
+    ],
+  },
+  null,
+  2,
+);
+ruleTester.run('vnet-integration/plan-limit', {
+  valid: [],
+  invalid: [
+    {
+      name: 'two integrations from different unknowns: could not verify',
+      files: { 'azuredeploy.json': twoUnknownSubnets },
+      findings: [{ line: twoUnknownSubnets.split('\n').findIndex((l) => l.includes('"subnetResourceId"')) + 1, severity: 'note', messageIncludes: 'Could not verify' }],
+    },
+  ],
+});
