@@ -4,7 +4,7 @@
  * time to a floor measured in the same run (reading the same files and parsing each with the
  * cheapest parser of its format: `JSON.parse` for ARM, a tree-sitter parse for Bicep and Terraform).
  *
- *   npm run bench                         # corpus: /work/shared/corpus-bulk (if present), every section
+ *   npm run bench                         # corpus: ../shared/corpus-bulk (if present), every section
  *   npm run bench -- path/to/corpus       # another folder
  *   npm run bench -- path/to/corpus arm   # only some sections (arm, bicep, terraform)
  *
@@ -12,6 +12,7 @@
  * cache), the floor, then the engine (`run()` with the section's include globs, all rules).
  * Sections: ARM, Bicep, Terraform (SECTIONS). Peak RSS is the process's, so it only grows.
  */
+import { fileURLToPath } from 'node:url';
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { discoverFiles, DEFAULT_EXCLUDE } from '../src/engine/discover.js';
@@ -48,7 +49,8 @@ const SECTIONS: Section[] = [
   { key: 'terraform', name: 'Terraform', include: ['**/*.tf', '**/*.tfvars'], floorParser: () => treeSitterFloor('tree-sitter-terraform.wasm'), floorName: 'tree-sitter parse', formats: ['terraform', 'tfvars'] },
 ];
 
-const DEFAULT_CORPUS = '/work/shared/corpus-bulk';
+/** `../shared/corpus-bulk` beside the repository (bench/ is one level below the root). */
+const DEFAULT_CORPUS = fileURLToPath(new URL('../../shared/corpus-bulk', import.meta.url));
 
 function mb(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);

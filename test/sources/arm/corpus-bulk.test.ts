@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { armLoader } from '../../../src/sources/arm/index.js';
 import { jsonFiles } from './helpers.js';
+import { CORPUS_BULK } from '../../helpers/shared-corpus.js';
 
-const BULK = '/work/shared/corpus-bulk';
+const BULK = CORPUS_BULK;
 const present = existsSync(BULK);
 if (!present) console.warn(`skipping the ARM bulk corpus test: ${BULK} is absent`);
 

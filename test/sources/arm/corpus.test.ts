@@ -5,8 +5,9 @@ import type { Unknown } from '../../../src/model/symbolic.js';
 import { armLoader } from '../../../src/sources/arm/index.js';
 import type { LoaderOutput, SourceFile } from '../../../src/sources/types.js';
 import { jsonFiles } from './helpers.js';
+import { CORPUS as SHARED_CORPUS } from '../../helpers/shared-corpus.js';
 
-const CORPUS = '/work/shared/corpus';
+const CORPUS = SHARED_CORPUS;
 
 const describeIf = existsSync(CORPUS) ? describe : describe.skip;
 if (!existsSync(CORPUS)) console.warn(`skipping the ARM corpus test: ${CORPUS} is absent`);

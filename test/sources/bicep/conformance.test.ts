@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { bicepLoader } from '../../../src/sources/bicep/index.js';
 import type { Loader } from '../../../src/sources/types.js';
 import { comparePair, pairFolders, type ModelBuilder, type PairResult } from './conformance-helpers.js';
+import { CORPUS as SHARED_CORPUS, CORPUS_BULK, SHARED } from '../../helpers/shared-corpus.js';
 
 /**
  * Issue 3 conformance: for every folder with both `main.bicep` and `azuredeploy.json` (its
@@ -11,8 +12,8 @@ import { comparePair, pairFolders, type ModelBuilder, type PairResult } from './
  */
 const SRC = path.resolve(process.cwd(), 'src');
 const HAVE_ARM = existsSync(path.join(SRC, 'sources/arm/index.ts')) && existsSync(path.join(SRC, 'model/build.ts'));
-const CORPUS = '/work/shared/corpus';
-const QUICKSTARTS = '/work/shared/corpus-bulk/azure-quickstart-templates';
+const CORPUS = SHARED_CORPUS;
+const QUICKSTARTS = path.join(CORPUS_BULK, 'azure-quickstart-templates');
 
 /**
  * Bulk quickstarts whose `azuredeploy.json` is not the compiled `main.bicep` (checked by reading
@@ -41,8 +42,8 @@ function report(title: string, results: PairResult[], listAll = false): void {
   const withNetwork = results.filter((r) => r.bicepEntities > 0 || r.armEntities > 0).length;
   const lines = results
     .filter((r) => !r.agree)
-    .map((r) => `  ${r.incomplete ? 'INCOMPLETE (a module is not in the corpus or comes from a registry)' : 'DIFF'} ${path.relative('/work/shared', r.folder)}\n${r.diffs.slice(0, 4).map((d) => `      ${d.slice(0, 200)}`).join('\n')}`);
-  const all = listAll ? results.map((r) => `  ${r.agree ? 'agree' : 'differ'} ${path.relative('/work/shared', r.folder)} (${r.bicepEntities} entities)`).join('\n') + '\n' : '';
+    .map((r) => `  ${r.incomplete ? 'INCOMPLETE (a module is not in the corpus or comes from a registry)' : 'DIFF'} ${path.relative(SHARED, r.folder)}\n${r.diffs.slice(0, 4).map((d) => `      ${d.slice(0, 200)}`).join('\n')}`);
+  const all = listAll ? results.map((r) => `  ${r.agree ? 'agree' : 'differ'} ${path.relative(SHARED, r.folder)} (${r.bicepEntities} entities)`).join('\n') + '\n' : '';
   console.log(
     `${title}: ${results.length} pairs compared (${withNetwork} with network entities, ${entities} Bicep entities), ` +
       `${agree} agree (${results.length ? ((100 * agree) / results.length).toFixed(1) : '0'}%)\n${all}${lines.join('\n')}`,

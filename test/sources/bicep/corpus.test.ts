@@ -3,14 +3,15 @@ import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { bicepLoader } from '../../../src/sources/bicep/index.js';
 import type { LoaderContext, SourceFile } from '../../../src/sources/types.js';
+import { CORPUS as SHARED_CORPUS, CORPUS_BULK } from '../../helpers/shared-corpus.js';
 
 /**
  * Issue 3 robustness on real input: every `.bicep` / `.bicepparam` file of the shared corpora loads
  * without a crash and within the parse budget; valid files give no `parse/error`. Files under
  * folders named `Invalid*` (the Bicep compiler's baselines) are invalid on purpose.
  */
-const CORPUS = '/work/shared/corpus';
-const BULK = '/work/shared/corpus-bulk';
+const CORPUS = SHARED_CORPUS;
+const BULK = CORPUS_BULK;
 
 /**
  * Valid bulk files whose syntax the tree-sitter-bicep 1.1.0 grammar (even with compat.ts) does not

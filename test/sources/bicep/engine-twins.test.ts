@@ -8,6 +8,7 @@ import { allRules } from '../../../src/rules/index.js';
 import { armLoader } from '../../../src/sources/arm/index.js';
 import { bicepLoader } from '../../../src/sources/bicep/index.js';
 import { pairFolders } from './conformance-helpers.js';
+import { CORPUS as SHARED_CORPUS } from '../../helpers/shared-corpus.js';
 
 /**
  * Issue 3 "Done when": the engine on a folder of Bicep reports the same rule ids as on its
@@ -15,7 +16,7 @@ import { pairFolders } from './conformance-helpers.js';
  * Bicep files alone; `azuredeploy.json` alone) and checked with the real engine, loaders, model
  * builder and rules.
  */
-const CORPUS = '/work/shared/corpus';
+const CORPUS = SHARED_CORPUS;
 const deps = { loaders: [armLoader, bicepLoader], buildModel, rules: allRules };
 
 function copyInto(dir: string, files: [string, string][]): void {
