@@ -11,7 +11,9 @@
  * - Typed variables `var x string = ...`: the type is blanked.
  * - `.bicepparam` files: `using none`, `extends '...'` and `using '...' with {...}` tails are blanked.
  * - The `?` of nullable parameter and output types is blanked.
- * - `extension x` statements are blanked; postfix non-null assertions `x!` become `x `.
+ * - `extension x` statements are blanked; postfix non-null assertions `x!` (also before `.` and `[`)
+ *   become `x `.
+ * - A trailing comma before `)` (multi-line `func` parameters) is blanked.
  * - A `//` or `/*` inside a string literal is read by the grammar as a comment: its slashes are
  *   replaced with `:` in the parsed text. String values must therefore be read from the original
  *   text by offset (`stringPieces(node, source)`).
@@ -69,8 +71,11 @@ export function maskUnsupportedSyntax(text: string): { text: string; importedNam
     if (!seg.includes('//') && !seg.includes('/*')) continue;
     for (let i = from; i < to; i++) if (chars[i] === '/') chars[i] = ':';
   }
-  // Postfix non-null assertions (`x!`) outside member access are not in the grammar.
-  for (const m of text.matchAll(/[\w\])]!(?=[\s)\],?:}])/g)) chars[m.index! + 1] = ' ';
+  // A trailing comma before `)` (multi-line `func` parameter lists and calls) is not in the grammar.
+  const inString = (at: number) => strings.some(([from, to]) => at >= from && at < to);
+  for (const m of text.matchAll(/,(?=\s*\))/g)) if (!inString(m.index!)) chars[m.index!] = ' ';
+  // Postfix non-null assertions (`x!`, `x!.y`, `x![0]`) are not in the grammar.
+  for (const m of text.matchAll(/[\w\])]!(?=[\s)\],?:}.[])/g)) chars[m.index! + 1] = ' ';
   return { text: chars.join(''), importedNames };
 }
 
