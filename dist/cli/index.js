@@ -20409,10 +20409,36 @@ function refKey(v) {
     return v.known ? v.value : `{${v.unknown.expr.toLowerCase()}}`;
 }
 /**
- * `vnet-integration/plan-limit`: an App Service plan joins at most two distinct integration
- * subnets, and an app has one integration at a time.
- * Source: seed 004_e9cc4b29cfa7aaa9.txt, *How virtual network integration works* and *Limitations*.
+ * True when two subnet references certainly name different subnets: both are known keys and they
+ * differ in a name piece that has no unknown part (`…/vnet/apps` vs `…/vnet/db`). Keys built from
+ * different unknowns (`{var.subnet_id}`, `{local.x}/apps`) may still be the same subnet.
  */
+function certainlyDifferent(a, b) {
+    if (!a.known || !b.known)
+        return false;
+    if (a.value === b.value)
+        return false;
+    const sa = a.value.split(/[|/]/);
+    const sb = b.value.split(/[|/]/);
+    if (sa.length !== sb.length)
+        return !a.value.includes('{') && !b.value.includes('{');
+    return sa.some((x, i) => x !== sb[i] && !x.includes('{') && !sb[i].includes('{'));
+}
+/**
+ * Splits distinct references into those that certainly name different subnets (`sure`) and the
+ * rest (`unsure`: unknown, or possibly the same subnet as one of `sure`).
+ */
+function splitRefs(items) {
+    const sure = [];
+    const unsure = [];
+    for (const x of items) {
+        if (sure.every((y) => certainlyDifferent(x.ref, y.ref)))
+            sure.push(x);
+        else
+            unsure.push(x);
+    }
+    return { sure, unsure };
+}
 const planLimit = {
     meta: {
         id: 'vnet-integration/plan-limit',
@@ -20432,7 +20458,16 @@ const planLimit = {
                 l.push(u.ref);
             byApp.set(u.app, l);
         }
-        for (const [app, refs] of byApp) {
+        for (const [app, all] of byApp) {
+            const { sure, unsure } = splitRefs(all.map((ref) => ({ ref })));
+            if (sure.length < 2) {
+                // Only unknowns could make a second subnet: unknown is not false, and not true either.
+                const u = unsure.find((x) => !x.ref.known) ?? unsure[0];
+                if (u && all.length >= 2 && !u.ref.known)
+                    ctx.couldNotVerify(u.ref, app, `whether app '${integrations_nameOf(app)}' integrates with one subnet only (it names ${all.length} subnet references)`);
+                continue;
+            }
+            const refs = sure.map((x) => x.ref);
             refs.slice(1).forEach((ref) => {
                 ctx.report({
                     range: ref.range,
@@ -20454,9 +20489,14 @@ const planLimit = {
                 l.push({ ref: u.ref, app: u.app });
             byPlan.set(u.plan, l);
         }
-        for (const [plan, subnets] of byPlan) {
-            if (subnets.length <= MAX_SUBNETS_PER_PLAN)
+        for (const [plan, all] of byPlan) {
+            const { sure: subnets, unsure } = splitRefs(all);
+            if (subnets.length <= MAX_SUBNETS_PER_PLAN) {
+                const u = unsure.find((x) => !x.ref.known);
+                if (u && all.length > MAX_SUBNETS_PER_PLAN && !u.ref.known)
+                    ctx.couldNotVerify(u.ref, plan, `whether App Service plan '${integrations_nameOf(plan)}' stays within ${MAX_SUBNETS_PER_PLAN} integration subnets`);
                 continue;
+            }
             subnets.slice(MAX_SUBNETS_PER_PLAN).forEach((x) => {
                 ctx.report({
                     range: x.ref.range,
@@ -21345,6 +21385,10 @@ const networkNsgPriority = {
                     seen.set(k, r);
                     continue;
                 }
+                // The same security rule declared twice (a module deployed twice, a rule both inline and as
+                // a child resource) is one rule in Azure, not a second one with a clashing priority.
+                if (first.key === r.key)
+                    continue;
                 ctx.report({
                     range: p.range,
                     entity: r,
@@ -25018,7 +25062,9 @@ function jsonParameterValues(text) {
  * - Typed variables `var x string = ...`: the type is blanked.
  * - `.bicepparam` files: `using none`, `extends '...'` and `using '...' with {...}` tails are blanked.
  * - The `?` of nullable parameter and output types is blanked.
- * - `extension x` statements are blanked; postfix non-null assertions `x!` become `x `.
+ * - `extension x` statements are blanked; postfix non-null assertions `x!` (also before `.` and `[`)
+ *   become `x `.
+ * - A trailing comma before `)` (multi-line `func` parameters) is blanked.
  * - A `//` or `/*` inside a string literal is read by the grammar as a comment: its slashes are
  *   replaced with `:` in the parsed text. String values must therefore be read from the original
  *   text by offset (`stringPieces(node, source)`).
@@ -25086,8 +25132,13 @@ function maskUnsupportedSyntax(text) {
             if (chars[i] === '/')
                 chars[i] = ':';
     }
-    // Postfix non-null assertions (`x!`) outside member access are not in the grammar.
-    for (const m of text.matchAll(/[\w\])]!(?=[\s)\],?:}])/g))
+    // A trailing comma before `)` (multi-line `func` parameter lists and calls) is not in the grammar.
+    const inString = (at) => strings.some(([from, to]) => at >= from && at < to);
+    for (const m of text.matchAll(/,(?=\s*\))/g))
+        if (!inString(m.index))
+            chars[m.index] = ' ';
+    // Postfix non-null assertions (`x!`, `x!.y`, `x![0]`) are not in the grammar.
+    for (const m of text.matchAll(/[\w\])]!(?=[\s)\],?:}.[])/g))
         chars[m.index + 1] = ' ';
     return { text: chars.join(''), importedNames };
 }
@@ -25375,6 +25426,10 @@ function arrayItems(a, source) {
     const out = [];
     for (const k of raw) {
         const prev = out[out.length - 1];
+        if (prev && !prev.postfix && !prev.call && !prev.spread && prev.node.type === 'identifier' && k.type === 'parenthesized_expression' && k.startIndex === prev.node.endIndex) {
+            prev.call = { args: kids(k), end: k.endIndex };
+            continue;
+        }
         const chain = prev ? postfixChain(k) : undefined;
         if (prev && chain && chain.base.type === 'array' && chain.base.startIndex === (prev.postfix?.end ?? prev.node.endIndex)) {
             const idx = kids(chain.base);
@@ -25895,7 +25950,7 @@ class ExpressionEvaluator {
             case 'array': {
                 const out = [];
                 for (const it of arrayItems(n, this.source)) {
-                    const v = it.postfix ? toEval(this.applyPostfix(it, locals)) : this.evaluate(it.node, locals);
+                    const v = it.call ? toEval(this.evalCallOf(it.node.text, it.call.args, it.node, locals)) : it.postfix ? toEval(this.applyPostfix(it, locals)) : this.evaluate(it.node, locals);
                     if (!it.spread)
                         out.push(v);
                     else if (Array.isArray(v))
@@ -26118,6 +26173,10 @@ class ExpressionEvaluator {
         }
         else
             return new Unknown(n.text.slice(0, 60), 'unsupported call');
+        return this.evalCallOf(name, argNodes, n, locals);
+    }
+    /** A call of the template function (or `sys.`/`az.` function) `name` on argument nodes; `n` names the call in unknowns. */
+    evalCallOf(name, argNodes, n, locals) {
         const lower = name.toLowerCase();
         const vals = argNodes.map((a) => this.eval(a, locals));
         if (vals.some((v) => v instanceof Lambda))
@@ -26242,9 +26301,11 @@ class ExpressionEvaluator {
             case 'array': {
                 const items = [];
                 for (const it of arrayItems(n, this.source)) {
-                    const node = it.postfix
-                        ? toRNode(toEval(this.applyPostfix(it, locals)), this.lines.rangeOf(it.node.startIndex, it.postfix.end))
-                        : this.build(it.node, locals);
+                    const node = it.call
+                        ? toRNode(toEval(this.evalCallOf(it.node.text, it.call.args, it.node, locals)), this.lines.rangeOf(it.node.startIndex, it.call.end))
+                        : it.postfix
+                            ? toRNode(toEval(this.applyPostfix(it, locals)), this.lines.rangeOf(it.node.startIndex, it.postfix.end))
+                            : this.build(it.node, locals);
                     if (!it.spread)
                         items.push(node);
                     else if (node.kind === 'array')
