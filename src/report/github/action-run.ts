@@ -107,6 +107,15 @@ function gitDiffOf(workspace: string, base: string | undefined, head: string): (
   };
 }
 
+/** The commit checked out in the workspace, or undefined (not a git checkout, no git). */
+function gitHead(workspace: string): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspace, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The step summary, under 1 MiB. */
 function stepSummary(result: RunResult, reported: readonly Finding[], extra: string[]): string {
   const scoped: RunResult = { ...result, findings: [...reported], summary: countOf(reported) };
@@ -134,6 +143,10 @@ export async function runGitHubAction(inputs: ActionInputs, ev: ActionEvent, api
   let reported: Finding[] = result.findings;
   let scopeNote = `Scope: every file under ${inputs.paths.join(', ')}.`;
   if (pr) {
+    const checkedOut = gitHead(ev.workspace);
+    if (checkedOut && checkedOut !== pr.headSha) {
+      host.info(`vnet-preflight: the workspace is at ${checkedOut.slice(0, 12)}, not the pull request's head ${pr.headSha.slice(0, 12)} (actions/checkout takes the merge commit by default); lines of files the base branch also changed may differ from the review's. Check out 'ref: \${{ github.event.pull_request.head.sha }}' to avoid it.`);
+    }
     try {
       const files = await api.listPullFiles(target);
       changes = pullRequestChanges(files, gitDiffOf(ev.workspace, pr.baseSha, pr.headSha));
