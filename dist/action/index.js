@@ -51156,6 +51156,15 @@ function gitDiffOf(workspace, base, head) {
         }
     };
 }
+/** The commit checked out in the workspace, or undefined (not a git checkout, no git). */
+function gitHead(workspace) {
+    try {
+        return (0,external_node_child_process_namespaceObject.execFileSync)('git', ['rev-parse', 'HEAD'], { cwd: workspace, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 /** The step summary, under 1 MiB. */
 function stepSummary(result, reported, extra) {
     const scoped = { ...result, findings: [...reported], summary: countOf(reported) };
@@ -51182,6 +51191,10 @@ async function runGitHubAction(inputs, ev, api, host) {
     let reported = result.findings;
     let scopeNote = `Scope: every file under ${inputs.paths.join(', ')}.`;
     if (pr) {
+        const checkedOut = gitHead(ev.workspace);
+        if (checkedOut && checkedOut !== pr.headSha) {
+            host.info(`vnet-preflight: the workspace is at ${checkedOut.slice(0, 12)}, not the pull request's head ${pr.headSha.slice(0, 12)} (actions/checkout takes the merge commit by default); lines of files the base branch also changed may differ from the review's. Check out 'ref: \${{ github.event.pull_request.head.sha }}' to avoid it.`);
+        }
         try {
             const files = await api.listPullFiles(target);
             changes = pullRequestChanges(files, gitDiffOf(ev.workspace, pr.baseSha, pr.headSha));
