@@ -17,6 +17,12 @@ export interface TfScope {
   moduleOutputs(name: string): EvalValue;
   /** A managed resource as a value: an object, or a list (count) or map (for_each) of objects. */
   resource(type: string, name: string): EvalValue;
+  /**
+   * An attribute of a data source: its `id` when the arguments name the Azure resource (a
+   * subnet by `name` + `virtual_network_name`, ...), an argument as written; anything the
+   * provider reads at plan time is Unknown `data.<type>.<name>.<attr>`.
+   */
+  dataSource(type: string, name: string, attr: string | undefined): EvalValue;
   /** `count.index`, `each.key`, `each.value`, for-expression and dynamic-block iterators. */
   binding(name: string): EvalValue | undefined;
 }
@@ -28,6 +34,7 @@ export function withBindings(scope: TfScope, bindings: Record<string, EvalValue>
     local: (n) => scope.local(n),
     moduleOutputs: (n) => scope.moduleOutputs(n),
     resource: (t, n) => scope.resource(t, n),
+    dataSource: (t, n, a) => scope.dataSource(t, n, a),
     binding: (n) => (Object.prototype.hasOwnProperty.call(bindings, n) ? bindings[n] : scope.binding(n)),
   };
 }
@@ -333,8 +340,10 @@ function evalRoot(name: string, acc: Node[], scope: TfScope): { value: EvalValue
       return a0 ? { value: scope.moduleOutputs(a0), consumed: 1 } : { value: new Unknown('module'), consumed: 0 };
     case 'data': {
       const a1 = attrName(acc[1]);
-      if (a0 && a1) return { value: new Unknown(`data.${a0}.${a1}`, 'data source (read at plan time)'), consumed: 2 };
-      return { value: new Unknown('data', 'data source'), consumed: 0 };
+      if (!a0 || !a1) return { value: new Unknown('data', 'data source'), consumed: 0 };
+      const a2 = attrName(acc[2]);
+      if (a2 === undefined) return { value: new Unknown(`data.${a0}.${a1}`, 'data source (read at plan time)'), consumed: 2 };
+      return { value: scope.dataSource(a0, a1, a2), consumed: 3 };
     }
     case 'path':
     case 'terraform':

@@ -197,6 +197,7 @@ const emptyScope = {
   local: () => null,
   moduleOutputs: () => null,
   resource: () => null,
+  dataSource: () => null,
   binding: () => undefined,
 };
 

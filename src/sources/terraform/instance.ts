@@ -114,6 +114,21 @@ export class ModuleInstance implements TfScope {
     return v;
   }
 
+  dataSource(type: string, name: string, attr: string | undefined): EvalValue {
+    const unknown = new Unknown(`data.${type}.${name}${attr ? `.${attr}` : ''}`, 'data source (read at plan time)');
+    const decl = this.decl.resources.find((r) => r.mode === 'data' && r.type === type && r.name === name);
+    if (!decl || !attr || attribute(decl.block, 'count') || attribute(decl.block, 'for_each')) return unknown;
+    const [inst] = this.instances(decl);
+    if (!inst) return unknown;
+    if (attr === 'id') {
+      const ident = resourceIdentity(type, inst.body);
+      return ident && !ident.names.some((n) => n instanceof Unknown && /not known$/.test(n.reason ?? '')) ? resourceIdOf(ident.armType, ident.names) : unknown;
+    }
+    // Arguments the configuration wrote (name, resource_group_name, ...) are what they say.
+    const arg = inst.body.props.get(attr.toLowerCase());
+    return arg && arg.node.kind !== 'array' ? fromRNode(arg.node) : unknown;
+  }
+
   /** Every resource instance of this module and its module calls, depth first. */
   allInstances(): TfResourceInstance[] {
     const out: TfResourceInstance[] = [];

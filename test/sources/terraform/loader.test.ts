@@ -297,3 +297,45 @@ resource "azurerm_subnet" "s" {
     expect(errs[0]!.message).toMatch(/budget/);
   });
 });
+
+describe('terraform data sources', () => {
+  it('give the id of the resource their arguments name, so an app links to a subnet declared elsewhere; what they read stays unknown', async () => {
+    const files = {
+      'network/main.tf': `resource "azurerm_virtual_network" "hub" {
+  name                = "hub"
+  location            = "westeurope"
+  resource_group_name = "net"
+  address_space       = ["10.0.0.0/16"]
+}
+resource "azurerm_subnet" "apps" {
+  name                 = "apps"
+  virtual_network_name = azurerm_virtual_network.hub.name
+  resource_group_name  = "net"
+  address_prefixes     = ["10.0.1.0/26"]
+}
+`,
+      'app/main.tf': `data "azurerm_subnet" "apps" {
+  name                 = "apps"
+  virtual_network_name = "hub"
+  resource_group_name  = "net"
+}
+resource "azurerm_linux_web_app" "web" {
+  name                      = "web"
+  location                  = "westeurope"
+  resource_group_name       = "apps"
+  service_plan_id           = "/subscriptions/s/resourceGroups/apps/providers/Microsoft.Web/serverfarms/plan"
+  virtual_network_subnet_id = data.azurerm_subnet.apps.id
+  site_config {
+    vnet_route_all_enabled = length(data.azurerm_subnet.apps.address_prefixes) > 0
+  }
+}
+`,
+    };
+    const out = await loadTf(files);
+    const subnet = byKind<Subnet>(out, 'subnet')[0]!;
+    const app = byKind<App>(out, 'app')[0]!;
+    expect(app.integrations[0]).toMatchObject({ known: true, value: subnet.key });
+    expect(app.routeAll?.known).toBe(false);
+    if (app.routeAll && !app.routeAll.known) expect(app.routeAll.unknown.expr).toContain('data.azurerm_subnet.apps.address_prefixes');
+  });
+});

@@ -10,7 +10,8 @@ import { mapWeb } from './web.js';
  * Maps the resource instances of one root module (and its local modules) to model entities, then
  * applies what Terraform writes as separate resources: subnet ↔ NSG and route table associations,
  * `azurerm_app_service_virtual_network_swift_connection`, subnets declared apart from their VNet,
- * slots without their own plan. Data sources map to no entity: what they read stays unknown.
+ * slots without their own plan. Data sources map to no entity; a reference to one gives its `id`
+ * when its arguments name the resource, its arguments as written, and Unknown for what it reads.
  */
 export function mapInstances(instances: TfResourceInstance[]): Entity[] {
   const entities: Entity[] = [];
