@@ -10,7 +10,7 @@ import { docsUrl, type Rule } from '../rules/types.js';
 import type { FileReport, Loader, LoaderContext, SourceFile } from '../sources/types.js';
 import { emptyConfig, findConfig, loadConfig, normalizeRel, type Config, type RuleLevel } from './config.js';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, discoverFiles, displayPath } from './discover.js';
-import { compareFindings, compareUnknowns, dedupeFindings, dedupeUnknowns, summarize, type Summary } from './finalize.js';
+import { compareFindings, compareUnknowns, dedupeFindings, dedupeUnknowns, summarize, uniqueFingerprints, type Summary } from './finalize.js';
 import { createRuleContext } from './rule-context.js';
 import { locateThrow } from './locate-throw.js';
 import { applySuppressions, findSuppressions, type Suppression } from './suppressions.js';
@@ -213,13 +213,16 @@ export async function runEngine(options: RunOptions, deps: EngineDeps): Promise<
   }
   const applied = applySuppressions(all, sups);
   all = [...applied.kept, ...applied.notes.filter((n) => levels[n.ruleId] !== 'off').map((n) => withLevel(n, levels[n.ruleId]))];
-  let findings = dedupeFindings(all).sort(compareFindings);
-  let suppressed = dedupeFindings(applied.suppressed).sort(compareFindings);
+  let findings = uniqueFingerprints(dedupeFindings(all).sort(compareFindings));
+  let suppressed = uniqueFingerprints(dedupeFindings(applied.suppressed).sort(compareFindings));
   let unk = dedupeUnknowns(unknowns).sort(compareUnknowns);
   if (options.changedFiles) {
     const changed = options.changedFiles;
     // An internal error is always reported: it means findings may be missing anywhere.
-    findings = findings.filter((f) => f.ruleId === INTERNAL_ERROR_ID || inChangedFiles(f.range.file, changed, cwd));
+    // A finding elsewhere that a changed file causes (a related location in it, e.g. the parameter
+    // file that sets the value) is reported too.
+    const touched = (f: Finding) => inChangedFiles(f.range.file, changed, cwd) || (f.related ?? []).some((r) => inChangedFiles(r.range.file, changed, cwd));
+    findings = findings.filter((f) => f.ruleId === INTERNAL_ERROR_ID || touched(f));
     suppressed = suppressed.filter((f) => inChangedFiles(f.range.file, changed, cwd));
     unk = unk.filter((u) => inChangedFiles(u.file, changed, cwd));
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Finding, UnknownUse } from '../core/finding.js';
 import type { Severity } from '../core/severity.js';
 
@@ -63,4 +64,22 @@ export function summarize(findings: readonly Finding[]): Summary {
   const s: Summary = { error: 0, warning: 0, note: 0 };
   for (const f of findings) s[f.severity as Severity]++;
   return s;
+}
+
+/**
+ * Makes fingerprints unique within a run, as the sinks need (one review comment or thread per
+ * fingerprint; SARIF `partialFingerprints`): the file is folded in (the same rule on resources of
+ * the same name in two files are two findings), and findings still sharing one (resources declared
+ * twice under one name in a file) get an ordinal in their sorted order. Still free of line numbers.
+ * `findings` must be sorted (compareFindings); returns new objects.
+ */
+export function uniqueFingerprints(findings: readonly Finding[]): Finding[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const base = createHash('sha256').update(`${f.fingerprint}\u0000${f.range.file}`).digest('hex').slice(0, 32);
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    const fp = n === 0 ? base : createHash('sha256').update(`${base}\u0000${n}`).digest('hex').slice(0, 32);
+    return fp === f.fingerprint ? f : { ...f, fingerprint: fp };
+  });
 }

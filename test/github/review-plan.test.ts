@@ -118,3 +118,12 @@ describe('pull request scope', () => {
     expect(out[1]!.related![0]!.range.file).toBe('ise.json');
   });
 });
+
+describe('review planning: fixed means gone from the run', () => {
+  it('leaves a comment alone when its finding only left the pull request\'s scope', () => {
+    const existing = [{ id: 9, body: commentBody(finding(3)), path: 'main.json', line: 3 }];
+    const plan = planReview([], all('main.json', [3]), existing, undefined, new Set(['f0003']));
+    expect(plan.updates).toEqual([]);
+    expect(planReview([], all('main.json', [3]), existing, undefined, new Set()).updates.map((u) => u.commentId)).toEqual([9]);
+  });
+});

@@ -66,7 +66,7 @@ export async function publishToGitHub(api: GitHubApi, target: GitHubTarget, resu
   if (target.pullNumber === undefined || !opts.reviewComments || !opts.commentable) return outcome;
   try {
     const existing = await api.listReviewComments(target);
-    const plan = planReview(reported, opts.commentable, existing);
+    const plan = planReview(reported, opts.commentable, existing, undefined, new Set(result.findings.map((f) => f.fingerprint)));
     for (const u of plan.updates) {
       try {
         await api.updateReviewComment(target, u.commentId, u.body);

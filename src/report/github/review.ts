@@ -63,7 +63,8 @@ export function fixedBody(old: string, fingerprint: string): string {
  * - a finding whose line is commentable (`commentable`: file → RIGHT-side lines inside the diff
  *   hunks) and that has no comment of ours yet → a new comment, up to `MAX_REVIEW_COMMENTS`; the
  *   rest go in the review body (one comment off the diff makes GitHub refuse the whole review);
- * - a comment of ours whose fingerprint is no longer reported → rewritten as fixed; a fixed
+ * - a comment of ours whose fingerprint is no longer found (`stillFound`: every finding of the run,
+ *   in scope or not; default `findings`) → rewritten as fixed; a fixed
  *   comment whose finding came back → rewritten as active;
  * - a finding already commented → nothing.
  */
@@ -72,13 +73,15 @@ export function planReview(
   commentable: ReadonlyMap<string, ReadonlySet<number>>,
   existing: readonly ExistingComment[],
   maxComments = MAX_REVIEW_COMMENTS,
+  stillFound?: ReadonlySet<string>,
 ): ReviewPlan {
   const ours = new Map<string, ExistingComment>();
   for (const c of existing) {
     const m = readMarker(c.body);
     if (m && !ours.has(m.fingerprint)) ours.set(m.fingerprint, c);
   }
-  const reported = new Set(findings.map((f) => f.fingerprint));
+  // "Fixed" means gone from the whole run, not just out of this pull request's scope.
+  const reported = stillFound ?? new Set(findings.map((f) => f.fingerprint));
   const plan: ReviewPlan = { overflow: [], offDiff: [], updates: [], alreadyCommented: [] };
   const comments: ReviewComment[] = [];
   const seen = new Set<string>();
