@@ -110,17 +110,35 @@ async function loadTerraform(files: SourceFile[], ctx: LoaderContext): Promise<L
   const decls = new Map<string, TfModuleDecl>();
   for (const d of dirs.values()) if (d.tf.length) decls.set(d.dir, collectDeclarations(d.dir, d.tf));
 
-  // Directories called as local modules by another directory are checked through their callers.
+  // Directories called as local modules by another directory are checked through their callers;
+  // a directory reached only through a cycle (`source = "./"`, a ↔ b) is still checked, as a root.
   const cwd = inferCwd(files);
-  const calledDirs = new Set<string>();
+  const calls = new Map<string, Set<string>>();
   for (const decl of decls.values()) {
+    const targets = new Set<string>();
     for (const m of decl.modules.values()) {
       const src = bodyItems(m.item.body).attributes.find((a) => a.name === 'source');
       const text = src ? evaluate(src.value, emptyScope) : undefined;
-      if (typeof text === 'string' && (text.startsWith('./') || text.startsWith('../'))) {
-        calledDirs.add(displayDir(cwd, path.resolve(dirs.get(decl.dir)!.absDir, text)));
+      if (typeof text === 'string' && (text === '.' || text.startsWith('./') || text.startsWith('../'))) {
+        const target = displayDir(cwd, path.resolve(dirs.get(decl.dir)!.absDir, text));
+        if (target !== decl.dir) targets.add(target);
       }
     }
+    calls.set(decl.dir, targets);
+  }
+  const calledDirs = new Set<string>();
+  for (const targets of calls.values()) for (const t of targets) calledDirs.add(t);
+  const reached = new Set<string>();
+  const reach = (dir: string) => {
+    if (reached.has(dir)) return;
+    reached.add(dir);
+    for (const t of calls.get(dir) ?? []) reach(t);
+  };
+  for (const dir of decls.keys()) if (!calledDirs.has(dir)) reach(dir);
+  for (const dir of [...decls.keys()].sort()) {
+    if (reached.has(dir)) continue;
+    calledDirs.delete(dir); // the first directory of an unreached cycle becomes its root
+    reach(dir);
   }
 
   const resolver: ModuleResolver = {

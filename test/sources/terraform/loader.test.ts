@@ -339,3 +339,28 @@ resource "azurerm_linux_web_app" "web" {
     if (app.routeAll && !app.routeAll.known) expect(app.routeAll.unknown.expr).toContain('data.azurerm_subnet.apps.address_prefixes');
   });
 });
+
+describe('terraform module cycles', () => {
+  it('a root module that calls itself is still checked, and the cycle is a finding', async () => {
+    const tf = `module "self" {
+  source = "./"
+}
+resource "azurerm_virtual_network" "v" {
+  name          = "vnet"
+  address_space = ["10.0.0.5/16"]
+}
+`;
+    const out = await loadTf({ 'main.tf': tf });
+    expect(out.findings.map((f) => [f.ruleId, f.range.line])).toEqual([['load/module-cycle', 2]]);
+    expect(byKind<VirtualNetwork>(out, 'vnet').length).toBe(1);
+  });
+
+  it('two directories that only call each other are checked from one of them', async () => {
+    const out = await loadTf({
+      'a/main.tf': 'module "b" {\n  source = "../b"\n}\nresource "azurerm_network_security_group" "a" {\n  name = "nsg-a"\n}\n',
+      'b/main.tf': 'module "a" {\n  source = "../a"\n}\nresource "azurerm_network_security_group" "b" {\n  name = "nsg-b"\n}\n',
+    });
+    expect(out.findings.filter((f) => f.ruleId === 'load/module-cycle').length).toBe(1);
+    expect(out.entities.filter((e) => e.kind === 'nsg').map((e) => (e.name.known ? e.name.value : '?')).sort()).toEqual(['nsg-a', 'nsg-b']);
+  });
+});
