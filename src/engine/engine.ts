@@ -146,10 +146,10 @@ export async function runEngine(options: RunOptions, deps: EngineDeps): Promise<
     progress?.(`Loading ${mine.length} files with the ${loader.name} loader…`);
     try {
       const out = await loader.load(mine, ctx);
-      resources.push(...out.resources);
-      entities.push(...out.entities);
-      fileReports.push(...out.files);
-      raw.push(...out.findings);
+      append(resources, out.resources);
+      append(entities, out.entities);
+      append(fileReports, out.files);
+      append(raw, out.findings);
     } catch (e) {
       raw.push(engineFinding(INTERNAL_ERROR_ID, 'error', fileStart(mine[0]!.path), `Internal error in the ${loader.name} loader: ${errText(e)}. Its ${mine.length} files were not checked.`, loader.name));
     }
@@ -185,8 +185,8 @@ export async function runEngine(options: RunOptions, deps: EngineDeps): Promise<
         if (ent?.display) f.resource = ent.display;
         raw.push(f);
       }
-      raw.push(...col.findings);
-      unknowns.push(...col.unknowns);
+      append(raw, col.findings);
+      append(unknowns, col.unknowns);
       col.couldNotVerify.forEach((f) => cnv.add(f));
     }
   }
@@ -251,4 +251,9 @@ function errText(e: unknown): string {
 
 function formatMb(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
+}
+
+/** `to.push(...from)` without the argument-count limit a spread hits on very large arrays (a huge copy loop). */
+function append<T>(to: T[], from: readonly T[]): void {
+  for (const x of from) to.push(x);
 }

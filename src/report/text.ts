@@ -21,9 +21,10 @@ export function renderText(result: RunResult): string {
   for (const [file, list] of byFile) {
     out.push(file || '(no file)');
     const locs = list.map((f) => `${f.range.line}:${f.range.column}`);
-    const locW = Math.max(...locs.map((s) => s.length));
-    const sevW = Math.max(...list.map((f) => f.severity.length));
-    const idW = Math.max(...list.map((f) => f.ruleId.length));
+    // (a loop, not Math.max(...): a file can have more findings than a call takes arguments)
+    const locW = widest(locs);
+    const sevW = widest(list.map((f) => f.severity));
+    const idW = widest(list.map((f) => f.ruleId));
     list.forEach((f, i) => {
       out.push(`  ${locs[i]!.padEnd(locW)}  ${f.severity.padEnd(sevW)}  ${f.ruleId.padEnd(idW)}  ${oneLine(f.message)}`);
     });
@@ -43,4 +44,11 @@ export function renderText(result: RunResult): string {
 
 function oneLine(s: string): string {
   return s.replace(/\r?\n/g, ' ');
+}
+
+/** Length of the longest string. */
+function widest(xs: readonly string[]): number {
+  let w = 0;
+  for (const x of xs) if (x.length > w) w = x.length;
+  return w;
 }

@@ -208,7 +208,7 @@ export async function loadBicep(
 
   const kept = dropRedundantExisting(resources);
   resources.length = 0;
-  resources.push(...kept);
+  for (const r of kept) resources.push(r);
 
   const perFile = new Map<string, number>();
   for (const r of resources) perFile.set(r.range.file, (perFile.get(r.range.file) ?? 0) + 1);

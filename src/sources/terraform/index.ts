@@ -164,7 +164,7 @@ async function loadTerraform(files: SourceFile[], ctx: LoaderContext): Promise<L
 
   const emit = (instances: TfResourceInstance[]) => {
     const entities: Entity[] = mapInstances(instances);
-    out.entities.push(...entities);
+    for (const e of entities) out.entities.push(e);
     for (const inst of instances) {
       const r = reports.get(inst.range.file);
       if (r) r.resources++;

@@ -132,8 +132,8 @@ export class ModuleInstance implements TfScope {
   /** Every resource instance of this module and its module calls, depth first. */
   allInstances(): TfResourceInstance[] {
     const out: TfResourceInstance[] = [];
-    for (const d of this.decl.resources) out.push(...this.instances(d));
-    for (const name of this.decl.modules.keys()) for (const c of this.moduleCall(name).children) out.push(...c.allInstances());
+    for (const d of this.decl.resources) for (const i of this.instances(d)) out.push(i);
+    for (const name of this.decl.modules.keys()) for (const c of this.moduleCall(name).children) for (const i of c.allInstances()) out.push(i);
     return out;
   }
 
