@@ -10,7 +10,7 @@ import { allIseSubnets } from './ise-subnets.js';
 import type { IsePortRow } from './ports.js';
 
 /** Hint appended to blocked-flow messages of the ISE port rules. */
-export const BOTH_PROTOCOLS_HINT = 'ISE security rules need both TCP and UDP: use protocol * (Any).';
+export const BOTH_PROTOCOLS_HINT = 'Give the Allow rule protocol * (Any): ISE flows need both TCP and UDP.';
 
 /**
  * True when an Allow rule from literal public addresses (the callers' "specific IP addresses" the

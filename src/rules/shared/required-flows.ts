@@ -162,7 +162,13 @@ function blockedReport(row: RequiredFlowRow, v: Extract<FlowVerdict, { verdict: 
     };
   }
   const prio = v.by.priority?.known ? v.by.priority.value : undefined;
-  const fix = prio !== undefined ? `Add an Allow rule for it with a priority number below ${prio}.` : 'Add an Allow rule for it with a lower priority number.';
+  // 100 is the lowest priority number Azure accepts: nothing can go before a Deny there.
+  const fix =
+    prio === undefined
+      ? 'Add an Allow rule for it with a lower priority number.'
+      : prio <= 100
+        ? `Narrow or remove this Deny rule (priority ${prio} is the first any rule can take), or renumber it so that an Allow rule for the flow comes first.`
+        : `Add an Allow rule for it with a priority number below ${prio}, or narrow this Deny rule.`;
   return {
     range: v.by.range,
     message: `${what} is blocked${part} by ${ruleLabel(v.by)} on ${nsgText}. ${partial ? `${partial} ` : ''}${fix}`,

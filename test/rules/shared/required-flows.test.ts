@@ -36,7 +36,7 @@ describe('checkRequiredFlows', () => {
     const r = ctx.reports[0]!;
     expect(r.range.line).toBe(40);
     expect(r.message).toBe(
-      "App Service management (inbound TCP 454-455 from AppServiceManagement to VirtualNetwork) is blocked by security rule 'DenyAll' (priority 200) on NSG 'ise-nsg'. Add an Allow rule for it with a priority number below 200.",
+      "App Service management (inbound TCP 454-455 from AppServiceManagement to VirtualNetwork) is blocked by security rule 'DenyAll' (priority 200) on NSG 'ise-nsg'. Add an Allow rule for it with a priority number below 200, or narrow this Deny rule.",
     );
     expect(r.related?.[0]).toMatchObject({ range: { line: 20 }, message: "subnet 'ise-1' uses NSG 'ise-nsg'" });
     expect(r.data).toEqual(['App Service management', 'Inbound', '454-455']);
@@ -123,5 +123,14 @@ describe('partly blocked flows', () => {
     const ctx = new RecordingContext();
     checkRequiredFlows(modelOf(vnet('v', ['10.0.0.0/16'], { subnets: ['ise-1'] }), s, n, e), ctx, { subnet: s, rows: [row], entity: e });
     expect(ctx.reports[0]!.message).toContain("is blocked for TCP ports 80, 445 and UDP by security rule 'DenyOut' (priority 200)");
+  });
+});
+
+describe('checkRequiredFlows: the fix for a Deny at the first priority', () => {
+  it('does not ask for an Allow rule below priority 100, which Azure does not accept', () => {
+    const { ctx } = setup([{ name: 'DenyFirst', priority: 100, access: 'Deny', line: 12 }]);
+    const r = ctx.reports[0]!;
+    expect(r.message).toContain('Narrow or remove this Deny rule');
+    expect(r.message).not.toContain('below 100');
   });
 });
