@@ -1,3 +1,4 @@
+import { keyName } from '../../model/keys.js';
 import type { AppServiceEnvironment, Subnet } from '../../model/entities.js';
 import type { NetworkModel } from '../../model/model.js';
 import type { RuleContext } from '../types.js';
@@ -64,7 +65,19 @@ export function aseSites(
       continue;
     }
     const subnet = model.resolve('subnet', ase.subnet, ase);
-    if (!subnet || subnet.existing) continue;
+    if (!subnet || subnet.existing) {
+      // Unknown is not false: a subnet the checked files don't declare can't be checked either.
+      if (reportUnknownSubnet) {
+        ctx.report({
+          range: ase.subnet.range,
+          entity: ase,
+          severity: 'note',
+          message: `Could not verify the ASE's subnet '${keyName(ase.subnet.value)}', needed for ${purpose}: it is not declared in the checked files${subnet?.existing ? ' (only referenced as existing)' : ''}. Check the folder that deploys it too.`,
+          data: ['subnet-not-declared'],
+        });
+      }
+      continue;
+    }
     out.push({ ase, version, kindOmitted: !ase.aseKind, subnet });
   }
   return out;

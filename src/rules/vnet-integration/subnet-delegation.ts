@@ -1,3 +1,4 @@
+import { keyName } from '../../model/keys.js';
 import type { SourceFormat } from '../../model/entities.js';
 import type { Rule } from '../types.js';
 import { SEEDS, seedSection } from '../sources.js';
@@ -35,6 +36,16 @@ export const subnetDelegation: Rule = {
   check(model, ctx) {
     for (const use of integrationUses(model)) {
       if (!use.ref.known) ctx.couldNotVerify(use.ref, use.app, 'the integration subnet of the app');
+      else if (!use.subnet || use.subnet.existing) {
+        // Unknown is not false: a subnet the checked files don't declare can't be checked either.
+        ctx.report({
+          range: use.ref.range,
+          entity: use.app,
+          severity: 'note',
+          message: `Could not verify the integration subnet '${keyName(use.ref.value)}' of app '${nameOf(use.app)}' (delegation, size, dedicated use, NSG and routes): it is not declared in the checked files${use.subnet?.existing ? ' (only referenced as existing)' : ''}. Check the folder that deploys it too.`,
+          data: ['subnet-not-declared', use.ref.value],
+        });
+      }
     }
     for (const s of integratedSubnets(model)) {
       const subnet = s.subnet;

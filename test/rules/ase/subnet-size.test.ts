@@ -19,7 +19,12 @@ twinRule(
     { name: 'ASEv3 /24', arm: aseTemplate({ subnetPrefix: '10.0.0.0/24' }) },
     { name: 'ASEv3 /23', arm: aseTemplate({ subnetPrefix: '10.0.0.0/23' }) },
     { name: 'no ASE', arm: template([]) },
-    { name: 'ASE subnet declared in another deployment (not in the files)', arm: template([ase({ name: 'ase-x' })]) },
+    {
+      // Unknown is not false: a subnet the checked files don't declare is a could-not-verify note.
+      name: 'ASE subnet declared in another deployment (not in the files): could not verify',
+      arm: template([ase({ name: 'ase-x' })]),
+      findings: (d) => [{ line: d.line('ase-subnet'), severity: 'note', messageIncludes: "Could not verify the ASE's subnet 'ase-subnet'" }],
+    },
     {
       name: 'ASEv2 /26: warning, /25 recommended',
       arm: aseTemplate({ kind: 'ASEV2', subnetPrefix: '10.0.1.0/26' }),

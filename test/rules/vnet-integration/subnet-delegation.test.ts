@@ -1,3 +1,4 @@
+import { ruleTester } from '../../helpers/rule-tester.js';
 import { armTemplate, lineOf } from './fixtures.js';
 import { named, prop, twinRule } from '../../helpers/formats/twins.js';
 
@@ -81,3 +82,37 @@ twinRule(
     ],
   },
 );
+
+// Unknown is not false: an app integrating with a subnet the checked files don't declare (the
+// network lives in another repository or folder) gets a could-not-verify note, not silence.
+const elsewhere = JSON.stringify(
+  {
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    resources: [
+      { type: 'Microsoft.Web/serverfarms', apiVersion: '2023-12-01', name: 'plan', location: 'westeurope', sku: { name: 'P1v3', tier: 'PremiumV3' } },
+      {
+        type: 'Microsoft.Web/sites',
+        apiVersion: '2023-12-01',
+        name: 'web',
+        location: 'westeurope',
+        properties: {
+          serverFarmId: "[resourceId('Microsoft.Web/serverfarms', 'plan')]",
+          virtualNetworkSubnetId: "[resourceId('network-rg', 'Microsoft.Network/virtualNetworks/subnets', 'hub', 'apps')]",
+        },
+      },
+    ],
+  },
+  null,
+  2,
+);
+ruleTester.run('vnet-integration/subnet-delegation', {
+  valid: [],
+  invalid: [
+    {
+      name: 'integration subnet not declared in the checked files: could not verify',
+      files: { 'azuredeploy.json': elsewhere },
+      findings: [{ line: elsewhere.split('\n').findIndex((l) => l.includes('"virtualNetworkSubnetId"')) + 1, severity: 'note', messageIncludes: "Could not verify the integration subnet 'apps' of app 'web'" }],
+    },
+  ],
+});
