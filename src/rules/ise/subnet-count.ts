@@ -1,3 +1,4 @@
+import { keyName } from '../../model/keys.js';
 import type { Rule } from '../types.js';
 import { SEEDS, seedSection } from '../sources.js';
 import { nameOf } from './ise-subnets.js';
@@ -30,6 +31,19 @@ export const subnetCount: Rule = {
       }
       const unknown = ise.subnets.items.filter((r) => !r.known);
       for (const u of unknown) if (!u.known) ctx.couldNotVerify(u, ise, 'which subnet the ISE uses');
+      // Unknown is not false: subnets the checked files don't declare can't be checked (size,
+      // delegation, emptiness, NSG, routes): one note for the ISE, at the first of them.
+      const undeclared = ise.subnets.items.filter((r) => r.known && !model.resolve('subnet', r, ise));
+      if (undeclared.length > 0) {
+        const names = undeclared.map((r) => `'${keyName(r.known ? r.value : '')}'`).join(', ');
+        ctx.report({
+          entity: ise,
+          range: undeclared[0]!.range,
+          severity: 'note',
+          data: ['subnets-not-declared'],
+          message: `Could not verify ISE subnet${undeclared.length === 1 ? '' : 's'} ${names} of ISE '${nameOf(ise)}' (size, delegation, emptiness, NSG and routes): not declared in the checked files. Check the folder that deploys ${undeclared.length === 1 ? 'it' : 'them'} too.`,
+        });
+      }
       const keys: string[] = [];
       let duplicate: string | undefined;
       for (const r of ise.subnets.items) {

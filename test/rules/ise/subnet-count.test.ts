@@ -1,3 +1,4 @@
+import { ruleTester } from '../../helpers/rule-tester.js';
 import { twinRule, type Markers } from '../../helpers/formats/twins.js';
 import { defaultSubnets, iseTemplate } from './fixtures.js';
 
@@ -49,6 +50,42 @@ twinRule('ise/subnet-count', {
       name: 'the whole subnet list from a parameter without value',
       arm: listParam,
       findings: (d) => [{ line: d.param('iseSubnets'), severity: 'note', messageIncludes: 'the number of ISE subnets' }],
+    },
+  ],
+});
+
+// Unknown is not false: an ISE whose four subnets the checked files don't declare gets one
+// could-not-verify note (their size, delegation, emptiness, NSG and routes can't be checked).
+const undeclared = JSON.stringify(
+  {
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    resources: [
+      {
+        type: 'Microsoft.Logic/integrationServiceEnvironments',
+        apiVersion: '2019-05-01',
+        name: 'ise',
+        location: 'westeurope',
+        sku: { name: 'Developer', capacity: 0 },
+        properties: {
+          networkConfiguration: {
+            accessEndpoint: { type: 'Internal' },
+            subnets: ['a', 'b', 'c', 'd'].map((s) => ({ id: `[resourceId('net', 'Microsoft.Network/virtualNetworks/subnets', 'v', '${s}')]` })),
+          },
+        },
+      },
+    ],
+  },
+  null,
+  2,
+);
+ruleTester.run('ise/subnet-count', {
+  valid: [],
+  invalid: [
+    {
+      name: 'subnets not declared in the checked files: could not verify',
+      files: { 'azuredeploy.json': undeclared },
+      findings: [{ line: undeclared.split('\n').findIndex((l) => l.includes("'v', 'a'")) + 1, severity: 'note', messageIncludes: "Could not verify ISE subnets 'a', 'b', 'c', 'd'" }],
     },
   ],
 });
