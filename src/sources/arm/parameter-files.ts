@@ -42,7 +42,9 @@ export function readParameterFile(pf: ParsedFile): Map<string, ParamSupplier> {
     const value = member(v, 'value');
     if (value) {
       const data = plainValue(value);
-      out.set(name.toLowerCase(), () => data);
+      const supplier: ParamSupplier = () => data;
+      supplier.origin = { pf, node: value };
+      out.set(name.toLowerCase(), supplier);
     } else if (member(v, 'reference')) {
       const u = new Unknown(`parameters('${name}')`, 'Key Vault reference');
       out.set(name.toLowerCase(), () => u);

@@ -32,7 +32,29 @@ export interface ReferenceResolver {
 }
 
 /** A supplied parameter value: computed on first use. */
-export type ParamSupplier = () => EvalValue;
+export type ParamSupplier = (() => EvalValue) & {
+  /** Where a parameter file writes the value (data, not evaluated): findings about it point there. */
+  origin?: { pf: ParsedFile; node: JNode };
+};
+
+/** `[parameters('name')]` and nothing else: the value is the parameter's, as written where it is supplied. */
+const PARAMETER_ONLY = /^\[\s*parameters\(\s*'([^']+)'\s*\)\s*\]$/i;
+
+/** A parameter file's value node as an RNode with that file's ranges (the value is data: not evaluated). */
+function dataRNode(pf: ParsedFile, n: JNode): RNode {
+  const range = rangeOf(pf, n);
+  switch (n.type) {
+    case 'array':
+      return { kind: 'array', items: (n.children ?? []).map((c) => dataRNode(pf, c)), range };
+    case 'object': {
+      const props: RObject['props'] = new Map();
+      for (const [k, v] of members(n)) props.set(String(k.value).toLowerCase(), { name: String(k.value), keyRange: rangeOf(pf, k), node: dataRNode(pf, v) });
+      return { kind: 'object', props, range };
+    }
+    default:
+      return { kind: 'scalar', value: (n.value ?? null) as string | number | boolean | null, range };
+  }
+}
 
 /** Canonical expression text of a reference result, for unknown runtime properties under it. */
 const referenceExprs = new WeakMap<object, string>();
@@ -175,7 +197,13 @@ export function evalRNode(n: JNode, ec: EvalCtx): RNode {
   switch (n.type) {
     case 'string': {
       const s = n.value as string;
-      return isExpressionString(s) ? toRNode(evalExpressionString(s, ec), range) : { kind: 'scalar', value: literalString(s), range };
+      if (!isExpressionString(s)) return { kind: 'scalar', value: literalString(s), range };
+      // A value taken whole from a parameter file is reported where the parameter file writes it:
+      // that is the line to fix, and the line a pull request that edits only that file changes.
+      const only = !ec.fnParams ? PARAMETER_ONLY.exec(s) : null;
+      const origin = only ? ec.t.supplied.get(only[1]!.toLowerCase())?.origin : undefined;
+      if (origin) return dataRNode(origin.pf, origin.node);
+      return toRNode(evalExpressionString(s, ec), range);
     }
     case 'number':
     case 'boolean':

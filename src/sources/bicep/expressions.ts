@@ -1,3 +1,4 @@
+import type { SourceRange } from '../../core/position.js';
 import type { Node } from 'web-tree-sitter';
 import type { LineMap } from '../../core/position.js';
 import type { RNode } from '../../model/resolved-resource.js';
@@ -378,7 +379,19 @@ export abstract class ExpressionEvaluator {
     }
   }
 
+  /**
+   * Where the value of the symbol `name` is written when it comes from outside this file (a
+   * `.bicepparam` assignment): a value taken whole from it is reported there. Templates override.
+   */
+  protected originOf(_name: string): SourceRange | undefined {
+    return undefined;
+  }
+
   private buildNode(n: Node, locals: Locals | undefined): RNode {
+    if (n.type === 'identifier' && !locals?.has(n.text)) {
+      const origin = this.originOf(n.text);
+      if (origin) return toRNode(toEval(this.eval(n, locals)), origin);
+    }
     const range = rangeOf(this.lines, n);
     switch (n.type) {
       case 'object': {

@@ -1,3 +1,4 @@
+import type { SourceRange } from '../../core/position.js';
 import path from 'node:path';
 import type { Finding } from '../../core/finding.js';
 import { fingerprint } from '../../core/fingerprint.js';
@@ -165,12 +166,14 @@ export async function loadBicep(
     try {
       const paramSource = pairs.get(abs);
       let values = new Map<string, EvalValue>();
+      let valueRanges = new Map<string, SourceRange>();
       if (paramSource?.kind === 'bicepparam') {
         const pp = parse(paramSource.parsed.file);
         const pt = new BicepTemplate({ ...session, emit: () => {} }, pp, new Map(), pp.file.path, [path.resolve(pp.file.absPath)]);
         values = pt.assignedParams();
+        valueRanges = pt.assignedParamRanges();
       } else if (paramSource?.kind === 'json') values = jsonParameterValues(paramSource.file.text);
-      const t = new BicepTemplate(session, parse(f), values, f.path, [abs]);
+      const t = new BicepTemplate(session, parse(f), values, f.path, [abs], undefined, valueRanges);
       t.emitAll();
       trimTrees();
     } catch (e) {

@@ -1,3 +1,4 @@
+import type { SourceRange } from '../../core/position.js';
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../core/finding.js';
 import type { Severity } from '../../core/severity.js';
@@ -104,6 +105,8 @@ export class BicepTemplate extends ExpressionEvaluator {
     readonly chain: readonly string[],
     /** Condition of the module instance this evaluation belongs to, when unknown. */
     private readonly inheritedCond?: Unknown,
+    /** Where each `provided` value is written (the `.bicepparam` assignment), for findings about it. */
+    private readonly providedRanges: ReadonlyMap<string, SourceRange> = new Map(),
   ) {
     super(parsed.lines, session.env, parsed.file.text);
     for (const n of parsed.importedNames) this.functions.add(n.toLowerCase());
@@ -231,6 +234,22 @@ export class BicepTemplate extends ExpressionEvaluator {
     const allowedValues = allowed ? this.evaluate(allowed) : undefined;
     const hint = Array.isArray(allowedValues) ? ` (allowed: ${allowedValues.map((v) => toText(v)).join(', ')})` : '';
     return new Unknown(`parameters('${p.name.replace(/'/g, "''")}')`, `parameter '${p.name}' has no value${hint}`);
+  }
+
+  /** A parameter given by a `.bicepparam` file: where its value is written. */
+  protected override originOf(name: string): SourceRange | undefined {
+    if (!this.params.has(name)) return undefined;
+    return this.providedRanges.get(name) ?? [...this.providedRanges].find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
+  }
+
+  /** `.bicepparam` files: where each `param name = value` assignment writes its value, by name. */
+  assignedParamRanges(): Map<string, SourceRange> {
+    const out = new Map<string, SourceRange>();
+    for (const name of this.parsed.paramAssignments) {
+      const node = this.params.get(name)?.defaultNode;
+      if (node) out.set(name, rangeOf(this.lines, node));
+    }
+    return out;
   }
 
   /** `.bicepparam` files: the values of its `param name = value` assignments, by name. */

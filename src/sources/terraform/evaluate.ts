@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import type { SourceRange } from '../../core/position.js';
 import { Unknown, symConcat, type SymString } from '../../model/symbolic.js';
 import { isEvalObject, type EvalObject, type EvalValue } from '../eval-value.js';
 import { accessIndex, accessMember, valuesEqual } from '../functions/index.js';
@@ -25,6 +26,8 @@ export interface TfScope {
   dataSource(type: string, name: string, attr: string | undefined): EvalValue;
   /** `count.index`, `each.key`, `each.value`, for-expression and dynamic-block iterators. */
   binding(name: string): EvalValue | undefined;
+  /** Where the value of `var.<name>` is written when set from outside the module (tfvars, a module call). */
+  variableRange?(name: string): SourceRange | undefined;
 }
 
 /** A scope with more bindings (for-expressions, dynamic blocks, count/each). */
@@ -35,6 +38,7 @@ export function withBindings(scope: TfScope, bindings: Record<string, EvalValue>
     moduleOutputs: (n) => scope.moduleOutputs(n),
     resource: (t, n) => scope.resource(t, n),
     dataSource: (t, n, a) => scope.dataSource(t, n, a),
+    variableRange: (n) => scope.variableRange?.(n),
     binding: (n) => (Object.prototype.hasOwnProperty.call(bindings, n) ? bindings[n] : scope.binding(n)),
   };
 }

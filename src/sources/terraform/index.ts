@@ -174,7 +174,7 @@ async function loadTerraform(files: SourceFile[], ctx: LoaderContext): Promise<L
   const rootInstance = (decl: TfModuleDecl): ModuleInstance => {
     const info = dirs.get(decl.dir)!;
     const tfvars = readTfvars(info.tfvars, language ? (f) => parse(f, 'tfvars') : () => undefined);
-    return new ModuleInstance(decl, tfvars, decl.dir, '', resolver, [], notes);
+    return new ModuleInstance(decl, tfvars.values, decl.dir, '', resolver, [], notes, tfvars.ranges);
   };
 
   for (const decl of decls.values()) {
@@ -220,22 +220,26 @@ const emptyScope = {
 };
 
 /** Root variable values from `terraform.tfvars` then `*.auto.tfvars` (alphabetical), later files winning. */
-function readTfvars(files: SourceFile[], parse: (f: SourceFile) => ParsedTfFile | undefined): Map<string, EvalValue> {
+function readTfvars(files: SourceFile[], parse: (f: SourceFile) => ParsedTfFile | undefined): { values: Map<string, EvalValue>; ranges: Map<string, SourceRange> } {
   const ordered = [...files].sort((a, b) => {
     const an = path.posix.basename(a.path) === 'terraform.tfvars' ? 0 : 1;
     const bn = path.posix.basename(b.path) === 'terraform.tfvars' ? 0 : 1;
     return an - bn || a.path.localeCompare(b.path);
   });
   const vars = new Map<string, EvalValue>();
+  const ranges = new Map<string, SourceRange>();
   for (const f of ordered) {
     const base = path.posix.basename(f.path);
     if (base !== 'terraform.tfvars' && !base.endsWith('.auto.tfvars')) continue;
     const p = parse(f);
     if (!p) continue;
-    for (const a of bodyItems(bodyOf(p.root)).attributes) vars.set(a.name, evaluate(a.value, emptyScope));
+    for (const a of bodyItems(bodyOf(p.root)).attributes) {
+      vars.set(a.name, evaluate(a.value, emptyScope));
+      ranges.set(a.name, nodeRange(p.lines, a.value));
+    }
     p.tree.delete();
   }
-  return vars;
+  return { values: vars, ranges };
 }
 
 function inferCwd(files: SourceFile[]): string {

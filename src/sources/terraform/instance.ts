@@ -62,7 +62,14 @@ export class ModuleInstance implements TfScope {
     private readonly resolver: ModuleResolver,
     readonly stack: readonly string[],
     readonly notes: TfNote[],
+    /** Where each input's value is written (a `terraform.tfvars` line, the module call's argument). */
+    private readonly inputRanges: ReadonlyMap<string, SourceRange> = new Map(),
   ) {}
+
+  /** Where the value of `var.<name>` is written, when it comes from outside this module's own default. */
+  variableRange(name: string): SourceRange | undefined {
+    return this.inputs.has(name) ? this.inputRanges.get(name) : undefined;
+  }
 
   binding(): EvalValue | undefined {
     return undefined;
@@ -217,11 +224,15 @@ export class ModuleInstance implements TfScope {
     for (const { suffix, bindings } of reps) {
       const scope = withBindings(this, bindings);
       const inputs = new Map<string, EvalValue>();
+      const ranges = new Map<string, SourceRange>();
       for (const a of bodyItems(call.item.body).attributes) {
         if (a.name === 'source' || a.name === 'version' || META_ARGUMENTS.has(a.name) || a.name === 'providers') continue;
         inputs.set(a.name, evaluate(a.value, scope));
+        // An input passed on as `var.x` keeps pointing where x's value is written.
+        const passed = wholeVariable(a.value);
+        ranges.set(a.name, (passed && this.variableRange(passed)) || nodeRange(call.file.lines, a.value));
       }
-      const child = new ModuleInstance(resolved, inputs, this.scopeDir, `${this.address}module.${name}${suffix}.`, this.resolver, [...this.stack, this.decl.dir], this.notes);
+      const child = new ModuleInstance(resolved, inputs, this.scopeDir, `${this.address}module.${name}${suffix}.`, this.resolver, [...this.stack, this.decl.dir], this.notes, ranges);
       result.children.push(child);
       const o = child.outputValues(`module.${name}`);
       outs.push(o);
@@ -310,6 +321,11 @@ export function buildBody(block: HclBlock, scope: TfScope, file: ParsedTfFile, n
  * any other expression gives its value with the expression's range.
  */
 function evaluateToRNode(expr: Node, scope: TfScope, file: ParsedTfFile): RNode {
+  // A value taken whole from a variable set elsewhere (tfvars, a module call) is reported where it
+  // is written: that is the line to fix, and the one a pull request editing only that file changes.
+  const v = wholeVariable(expr);
+  const origin = v !== undefined ? scope.variableRange?.(v) : undefined;
+  if (origin) return toRNode(evaluate(expr, scope), origin);
   const range = nodeRange(file.lines, expr);
   const kids = namedChildren(expr);
   const coll = expr.type === 'expression' && kids.length === 1 && kids[0]!.type === 'collection_value' ? namedChildren(kids[0]!)[0] : undefined;
@@ -330,6 +346,13 @@ function evaluateToRNode(expr: Node, scope: TfScope, file: ParsedTfFile): RNode 
     return props.size === Object.keys(value).length ? { kind: 'object', props, range } : toRNode(value, range);
   }
   return toRNode(evaluate(expr, scope), range);
+}
+
+/** `x` when the expression is exactly `var.x`, else undefined. */
+function wholeVariable(expr: Node): string | undefined {
+  const kids = namedChildren(expr);
+  if (expr.type !== 'expression' || kids.length !== 2 || kids[0]!.type !== 'variable_expr' || kids[0]!.text !== 'var' || kids[1]!.type !== 'get_attr') return undefined;
+  return namedChildren(kids[1]!).find((k) => k.type === 'identifier')?.text;
 }
 
 /** A resource instance as a value for references: its attributes plus `id` (an ARM id when the type maps to one). */

@@ -364,3 +364,15 @@ resource "azurerm_virtual_network" "v" {
     expect(out.entities.filter((e) => e.kind === 'nsg').map((e) => (e.name.known ? e.name.value : '?')).sort()).toEqual(['nsg-a', 'nsg-b']);
   });
 });
+
+describe('terraform: where a value from outside the module is written', () => {
+  it('a value taken whole from terraform.tfvars, through a module input, keeps the tfvars line', async () => {
+    const out = await loadTf({
+      'main.tf': 'variable "subnet_prefix" {}\nmodule "net" {\n  source = "./net"\n  prefix = var.subnet_prefix\n}\n',
+      'net/main.tf': 'variable "prefix" {}\nresource "azurerm_subnet" "a" {\n  name                 = "a"\n  virtual_network_name = "v"\n  address_prefixes     = [var.prefix]\n}\n',
+      'terraform.tfvars': 'subnet_prefix = "10.0.1.0/26"\n',
+    });
+    const [s] = byKind<Subnet>(out, 'subnet');
+    expect(s!.addressPrefixes.items[0]).toMatchObject({ known: true, value: '10.0.1.0/26', range: { file: 'terraform.tfvars', line: 1 } });
+  });
+});
