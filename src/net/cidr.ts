@@ -233,7 +233,8 @@ function toBigInt(addr: ipaddr.IPv4 | ipaddr.IPv6): bigint {
   return v;
 }
 
-function fromBigInt(v: bigint, family: 4 | 6): string {
+/** Address text of a number in a family (IPv4 dotted, IPv6 compact). */
+export function fromBigInt(v: bigint, family: 4 | 6): string {
   const n = family === 4 ? 4 : 16;
   const bytes: number[] = [];
   for (let i = n - 1; i >= 0; i--) bytes.push(Number((v >> BigInt(i * 8)) & 0xffn));

@@ -1,6 +1,7 @@
 import { Unknown, symConcat } from '../../model/symbolic.js';
 import { isEvalObject, type EvalObject, type EvalValue } from '../eval-value.js';
 import { callTemplateFunction, hasUnknown, valuesEqual } from '../functions/index.js';
+import { fromBigInt, tryPrefix } from '../../net/cidr.js';
 
 /**
  * Terraform built-in functions that network configurations use
@@ -49,12 +50,17 @@ const TF_FUNCTIONS: Record<string, Fn> = {
     const r = callTemplateFunction('cidrSubnet', [s, len + nb, nn]);
     return r instanceof Unknown ? undefined : r;
   },
+  // Terraform's cidrhost: the network address plus hostnum (negative counts back from the last
+  // address); no address is reserved (https://developer.hashicorp.com/terraform/language/functions/cidrhost).
   cidrhost: ([p, hostnum]) => {
     const s = str(p);
     const n = num(hostnum);
-    if (s === undefined || n === undefined || n < 1) return undefined; // 0 is the network address itself
-    const r = callTemplateFunction('cidrHost', [s, n - 1]);
-    return r instanceof Unknown ? undefined : r;
+    if (s === undefined || n === undefined || !Number.isInteger(n)) return undefined;
+    const prefix = tryPrefix(s, { allowHostBits: true });
+    if (!prefix) return undefined;
+    const host = n >= 0 ? prefix.first + BigInt(n) : prefix.last + 1n + BigInt(n);
+    if (host < prefix.first || host > prefix.last) return undefined;
+    return fromBigInt(host, prefix.family);
   },
   cidrnetmask: ([p]) => {
     const s = str(p);
