@@ -26,6 +26,8 @@ export interface Config {
   assumptions: Assumptions;
   parameterFiles: Record<string, string>;
   parseBudgetMs?: number;
+  /** Display path of the config file it was read from, when it was read from one. */
+  path?: string;
 }
 
 /** A config file that can't be used; `message` is one line naming the file and line. */
@@ -62,7 +64,7 @@ export function loadConfig(absPath: string, display: string, opts: ParseOptions 
   } catch (e) {
     throw new ConfigError(display, 1, `cannot read the config file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
-  return parseConfig(text, display, opts);
+  return { ...parseConfig(text, display, opts), path: display };
 }
 
 export interface ParseOptions {

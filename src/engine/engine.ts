@@ -130,6 +130,21 @@ export async function runEngine(options: RunOptions, deps: EngineDeps): Promise<
       }
     }
   }
+  // A parameterFiles entry naming a file that is not among the checked files would be ignored silently.
+  for (const [param, template] of Object.entries(config.parameterFiles)) {
+    const missing = [param, template].filter((p) => !sources.has(normalizeRel(p)));
+    if (missing.length === 0) continue;
+    raw.push(
+      engineFinding(
+        'load/missing-file',
+        'warning',
+        fileStart(config.path ?? '.vnet-preflight.yml'),
+        `The config's parameterFiles entry '${param}: ${template}' names ${missing.map((m) => `'${m}'`).join(' and ')}, which ${missing.length === 1 ? 'is' : 'are'} not among the checked files (paths are relative to the current directory); the entry is ignored.`,
+        param,
+        template,
+      ),
+    );
+  }
   const ctx: LoaderContext = {
     files: sources,
     roots,

@@ -109,8 +109,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const text = render(format, result, { toolVersion: toolVersion(), rules: allRules.map((r) => r.meta) });
     if (values.output !== undefined) {
       const out = resolve(values.output);
-      mkdirSync(dirname(out), { recursive: true });
-      writeFileSync(out, text);
+      try {
+        mkdirSync(dirname(out), { recursive: true });
+        writeFileSync(out, text);
+      } catch (e) {
+        throw new UsageError(`cannot write --output ${values.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
     } else io.stdout(text);
     return result.findings.some((f) => failsAt(f.severity, failOn)) ? 1 : 0;
   } catch (e) {
