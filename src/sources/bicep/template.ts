@@ -505,8 +505,12 @@ export class BicepTemplate extends ExpressionEvaluator {
     for (const decl of this.resourceOrder) {
       const insts = this.expand(decl);
       if (insts instanceof Unknown) {
-        this.finding('load/unresolved-loop', 'note', decl.node.childForFieldName('name') ?? kids(decl.node)[0]!,
-          `Resource '${decl.sym}' loops over a value that is not known statically (${insts.expr}); its resources are not checked.`, decl.sym);
+        // Only a loop that may create network-relevant resources is worth a note (not role
+        // assignments, diagnostic settings, DNS records...).
+        if (mayOccupyNetwork(decl.typeNode.text)) {
+          this.finding('load/unresolved-loop', 'note', decl.node.childForFieldName('name') ?? kids(decl.node)[0]!,
+            `Resource '${decl.sym}' loops over a value that is not known statically (${short(insts.expr)}); its resources are not checked.`, decl.sym);
+        }
         continue;
       }
       for (const inst of insts) {
@@ -528,12 +532,27 @@ export class BicepTemplate extends ExpressionEvaluator {
       const insts = this.expandModule(decl);
       if (insts instanceof Unknown) {
         this.finding('load/unresolved-loop', 'note', kids(decl.node)[0]!,
-          `Module '${decl.sym}' loops over a value that is not known statically (${insts.expr}); its resources are not checked.`, decl.sym);
+          `Module '${decl.sym}' loops over a value that is not known statically (${short(insts.expr)}); its resources are not checked.`, decl.sym);
         continue;
       }
       for (const i of insts) i.child?.emitAll();
     }
   }
+}
+
+/**
+ * Resource types whose instances the network model reads or that can sit in a subnet (the
+ * namespaces of requirements.md "What the model must know" and of subnet occupants).
+ */
+const NETWORK_RELEVANT = /^'?microsoft\.(network|web|logic|app|containerinstance|containerservice|apimanagement|compute|sql|dbfor[a-z]+|databricks|netapp|insights\/autoscalesettings)\b/i;
+
+function mayOccupyNetwork(typeText: string): boolean {
+  return NETWORK_RELEVANT.test(typeText.trim());
+}
+
+/** An expression shortened for a message. */
+function short(expr: string): string {
+  return expr.length > 160 ? `${expr.slice(0, 157)}…` : expr;
 }
 
 function bodyObject(n: Node | null | undefined): Node | undefined {

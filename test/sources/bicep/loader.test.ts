@@ -179,3 +179,27 @@ describe('modules that cannot be loaded', () => {
     expect(out.resources.map((r) => names(r)[0]).sort()).toEqual(['nsg-a', 'nsg-b']);
   });
 });
+
+describe('Bicep loops over values not known statically', () => {
+  it('note a loop that may create network resources, not one that cannot (role assignments)', async () => {
+    const { loadInline } = await import('./helpers.js');
+    const out = await loadInline({
+      'main.bicep': `param subnets array
+param principals array
+resource vnet 'Microsoft.Network/virtualNetworks@2024-01-01' existing = {
+  name: 'hub'
+}
+resource sn 'Microsoft.Network/virtualNetworks/subnets@2024-01-01' = [for s in subnets: {
+  parent: vnet
+  name: s.name
+  properties: { addressPrefix: s.prefix }
+}]
+resource ra 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for p in principals: {
+  name: guid(p)
+  properties: { principalId: p, roleDefinitionId: 'x' }
+}]
+`,
+    });
+    expect(out.findings.filter((f) => f.ruleId === 'load/unresolved-loop').map((f) => f.range.line)).toEqual([6]);
+  });
+});
