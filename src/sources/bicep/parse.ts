@@ -128,10 +128,18 @@ function collectSyntaxErrors(p: ParsedBicep): void {
       if (c) stack.push(c);
     }
   }
+  const textEnd = p.file.text.trimEnd().length;
   for (const n of found) {
-    const range = p.lines.rangeOf(n.startIndex, n.endIndex);
+    let range = p.lines.rangeOf(n.startIndex, n.endIndex);
     const snippet = n.text.length > 40 ? `${n.text.slice(0, 37)}...` : n.text;
-    const what = n.isMissing ? `missing ${n.type === 'identifier' ? 'a name or type' : `'${n.type}'`}` : snippet.trim() ? `unexpected '${snippet.trim().replace(/\s+/g, ' ')}'` : 'unexpected input';
+    let what = n.isMissing ? `missing ${n.type === 'identifier' ? 'a name or type' : `'${n.type}'`}` : snippet.trim() ? `unexpected '${snippet.trim().replace(/\s+/g, ' ')}'` : 'unexpected input';
+    // An ERROR that runs from a declaration to the end of the file is an unclosed bracket: the
+    // place to fix is where the file ends, not where the declaration starts.
+    if (!n.isMissing && range.endLine > range.line && n.endIndex >= textEnd) {
+      const start = range.line;
+      range = p.lines.rangeOf(textEnd, textEnd);
+      what = `unexpected end of file: a '{', '[' or '(' opened in the declaration at line ${start} is not closed`;
+    }
     const msg = `Bicep syntax error: ${what} at line ${range.line}, column ${range.column}; declarations containing the error were skipped.`;
     p.findings.push(parseErrorFinding(p.file.path, range, msg, what));
     p.errors.push(`${range.line}:${range.column} ${msg}`);

@@ -203,3 +203,12 @@ resource ra 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for p in pri
     expect(out.findings.filter((f) => f.ruleId === 'load/unresolved-loop').map((f) => f.range.line)).toEqual([6]);
   });
 });
+
+describe('Bicep syntax errors', () => {
+  it('report an unclosed bracket where the file ends, not at the declaration start', async () => {
+    const { loadInline } = await import('./helpers.js');
+    const out = await loadInline({ 'main.bicep': "resource v 'Microsoft.Network/virtualNetworks@2024-01-01' = {\n  name: 'v'\n  properties: {\n    addressSpace: {\n" });
+    const errs = out.findings.filter((f) => f.ruleId === 'parse/error');
+    expect(errs.map((f) => [f.range.line, f.message.includes('not closed')])).toEqual([[4, true]]);
+  });
+});
