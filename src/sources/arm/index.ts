@@ -73,9 +73,20 @@ function loadArm(files: SourceFile[], ctx: LoaderContext): LoaderOutput {
       fileError(report, findings, file.path, `could not parse: ${(e as Error)?.message ?? String(e)}`);
       continue;
     }
+    // jsonc-parser reports several expectations at one position (at the end of a truncated file):
+    // one finding per position, naming them all.
+    const byPosition = new Map<string, { range: (typeof pf.errors)[number]['range']; messages: string[] }>();
     for (const e of pf.errors) {
-      report.errors.push(`${e.range.line}:${e.range.column} ${e.message}`);
-      findings.push({ ruleId: 'parse/error', severity: 'error', message: e.message, range: e.range, fingerprint: fingerprint('parse/error', file.path, e.message) });
+      const k = `${e.range.line}:${e.range.column}`;
+      const at = byPosition.get(k);
+      if (at) at.messages.push(e.message);
+      else byPosition.set(k, { range: e.range, messages: [e.message] });
+    }
+    for (const { range, messages: all } of byPosition.values()) {
+      const messages = [...new Set(all)];
+      const message = messages.length === 1 ? messages[0]! : `${messages[messages.length - 1]!} (or: ${messages.slice(0, -1).map((m) => m.replace(/^JSON syntax error: /, '')).join(', ')})`;
+      report.errors.push(`${range.line}:${range.column} ${message}`);
+      findings.push({ ruleId: 'parse/error', severity: 'error', message, range, fingerprint: fingerprint('parse/error', file.path, message) });
     }
     if (pf.root?.type !== 'object') {
       if (pf.errors.length === 0) fileError(report, findings, file.path, 'the file is not a JSON object');
