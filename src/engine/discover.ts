@@ -36,7 +36,12 @@ export function displayPath(cwd: string, absPath: string): string {
  * checked whatever `include` says, unless excluded. Symbolic links to folders are not followed.
  * @throws PathError when a path does not exist.
  */
-export function discoverFiles(paths: readonly string[], cwd: string, include: readonly string[], exclude: readonly string[]): { files: FoundFile[]; roots: string[] } {
+export function discoverFiles(
+  paths: readonly string[],
+  cwd: string,
+  include: readonly string[],
+  exclude: readonly string[],
+): { files: FoundFile[]; roots: string[]; context: FoundFile[] } {
   const isIncluded = picomatch([...include], { dot: true });
   const isExcluded = picomatch([...exclude], { dot: true });
   const seen = new Map<string, FoundFile>();
@@ -65,8 +70,27 @@ export function discoverFiles(paths: readonly string[], cwd: string, include: re
     }
   }
   const files = [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, roots: [...new Set(roots)] };
+  // A file checked on its own still needs what it references: its parameter file, linked
+  // templates, Bicep modules in the folders below it. Those are read for reference only.
+  const context: FoundFile[] = [];
+  const explicitDirs = new Set<string>();
+  for (const p of paths) {
+    const abs = isAbsolute(p) ? p : resolve(cwd, p);
+    if (!statSync(abs).isDirectory()) explicitDirs.add(dirname(abs));
+  }
+  for (const dir of explicitDirs) {
+    walk(dir, (f) => {
+      if (seen.has(f) || context.length >= MAX_CONTEXT_FILES) return;
+      const disp = displayPath(cwd, f);
+      const rel = disp.startsWith('../') ? displayPath(dir, f) : disp;
+      if (!isExcluded(rel) && isIncluded(rel)) context.push({ absPath: f, path: disp });
+    });
+  }
+  return { files, roots: [...new Set(roots)], context };
 }
+
+/** At most this many files are read around files checked on their own (for their references). */
+const MAX_CONTEXT_FILES = 2000;
 
 function walk(dir: string, onFile: (abs: string) => void): void {
   let entries: Dirent[];

@@ -85,7 +85,7 @@ export async function runEngine(options: RunOptions, deps: EngineDeps): Promise<
   // 1. Discover and read.
   const include = config.include ?? DEFAULT_INCLUDE;
   const exclude = [...DEFAULT_EXCLUDE, ...(config.exclude ?? [])];
-  const { files: found, roots } = discoverFiles(options.paths && options.paths.length > 0 ? options.paths : ['.'], cwd, include, exclude);
+  const { files: found, roots, context } = discoverFiles(options.paths && options.paths.length > 0 ? options.paths : ['.'], cwd, include, exclude);
   progress?.(`Reading ${found.length} files…`);
   const raw: Finding[] = [];
   const sources = new Map<string, SourceFile>();
@@ -132,7 +132,7 @@ export async function runEngine(options: RunOptions, deps: EngineDeps): Promise<
   }
   // A parameterFiles entry naming a file that is not among the checked files would be ignored silently.
   for (const [param, template] of Object.entries(config.parameterFiles)) {
-    const missing = [param, template].filter((p) => !sources.has(normalizeRel(p)));
+    const missing = [param, template].filter((p) => !sources.has(normalizeRel(p)) && !context.some((f) => f.path === normalizeRel(p)));
     if (missing.length === 0) continue;
     raw.push(
       engineFinding(
@@ -145,8 +145,21 @@ export async function runEngine(options: RunOptions, deps: EngineDeps): Promise<
       ),
     );
   }
+  // Files around a file checked on its own: readable by reference (modules, parameter files), not checked.
+  const referable = new Map<string, SourceFile>();
+  for (const f of context) {
+    try {
+      if (statSync(f.absPath).size > MAX_FILE_BYTES) continue;
+      let text = readFileSync(f.absPath, 'utf8');
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      referable.set(f.path, { path: f.path, absPath: f.absPath, text });
+    } catch {
+      // unreadable: a reference to it is reported as missing by the loader
+    }
+  }
+  for (const [k, v] of sources) referable.set(k, v);
   const ctx: LoaderContext = {
-    files: sources,
+    files: referable,
     roots,
     parameterFiles: new Map(Object.entries(config.parameterFiles).map(([k, v]) => [normalizeRel(k), normalizeRel(v)])),
     parseBudgetMs,

@@ -59,6 +59,9 @@ function loadArm(files: SourceFile[], ctx: LoaderContext): LoaderOutput {
   }
   const templates = [...formats].filter(([, f]) => f === 'arm').map(([s]) => s);
   const paramFiles = [...formats].filter(([, f]) => f === 'arm-parameters').map(([s]) => s);
+  // A template checked on its own still takes its parameter file from beside it (read for reference).
+  const given = new Set(files.map((f) => f.path));
+  for (const f of ctx.files.values()) if (!given.has(f.path) && f.path.endsWith('.json') && claimArm(f) === 'arm-parameters') paramFiles.push(f);
   const pairs = pairParameterFiles(templates, paramFiles, ctx.parameterFiles, ctx.files);
 
   const out: LoaderOutput = { resources: [], entities: [], files: [], findings };
