@@ -1,5 +1,4 @@
 import ipaddr from 'ipaddr.js';
-import { SEEDS, seedSection } from '../rules/sources.js';
 
 /**
  * CIDR math on `ipaddr.js`. Addresses are handled as unsigned integers (bigint) so IPv4 and
@@ -100,7 +99,7 @@ export function isIPv6(text: string): boolean {
  * Address spaces an ISE's VNet and subnets must not use, "because they aren't resolvable by
  * Azure Logic Apps" (seed 000, *Create subnets*, IMPORTANT box).
  */
-export const RESERVED_RANGES_SOURCE = seedSection(SEEDS.ISE_2022, 'Create subnets');
+export const RESERVED_RANGES_SOURCE = '000_48580c9700d8a906.txt#create-subnets';
 
 /** The reserved ranges of `RESERVED_RANGES_SOURCE`: 0.0.0.0/8, 100.64.0.0/10, 127.0.0.0/8, 168.63.129.16/32, 169.254.169.254/32. */
 export const RESERVED_RANGES: readonly Prefix[] = ['0.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '168.63.129.16/32', '169.254.169.254/32'].map(
