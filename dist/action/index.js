@@ -37053,7 +37053,6 @@ var ipaddr = __nccwpck_require__(8280);
 var ipaddr_default = /*#__PURE__*/__nccwpck_require__.n(ipaddr);
 ;// CONCATENATED MODULE: ./src/net/cidr.ts
 
-
 /**
  * Parses `a.b.c.d/n`, a bare IPv4 address (= /32), an IPv6 CIDR or a bare IPv6 address (= /128).
  * Never throws: malformed text gives `{ ok: false, reason }`, e.g. "not a CIDR: 'abc'",
@@ -37121,7 +37120,7 @@ function isIPv6(text) {
  * Address spaces an ISE's VNet and subnets must not use, "because they aren't resolvable by
  * Azure Logic Apps" (seed 000, *Create subnets*, IMPORTANT box).
  */
-const RESERVED_RANGES_SOURCE = seedSection(SEEDS.ISE_2022, 'Create subnets');
+const RESERVED_RANGES_SOURCE = '000_48580c9700d8a906.txt#create-subnets';
 /** The reserved ranges of `RESERVED_RANGES_SOURCE`: 0.0.0.0/8, 100.64.0.0/10, 127.0.0.0/8, 168.63.129.16/32, 169.254.169.254/32. */
 const RESERVED_RANGES = ['0.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '168.63.129.16/32', '169.254.169.254/32'].map((t) => cidr_tryPrefix(t));
 /** The reserved ranges (RESERVED_RANGES) that overlap `prefix`, in the table's order. */
@@ -37235,6 +37234,7 @@ function toBigInt(addr) {
         v = (v << 8n) | BigInt(b);
     return v;
 }
+/** Address text of a number in a family (IPv4 dotted, IPv6 compact). */
 function fromBigInt(v, family) {
     const n = family === 4 ? 4 : 16;
     const bytes = [];
@@ -37497,6 +37497,7 @@ const retired = {
 
 
 
+
 /** Subnets an ISE needs, whatever its SKU (seed 000, *Prerequisites* and *Create subnets*). */
 const ISE_SUBNET_COUNT = 4;
 /**
@@ -37526,6 +37527,19 @@ const subnetCount = {
             for (const u of unknown)
                 if (!u.known)
                     ctx.couldNotVerify(u, ise, 'which subnet the ISE uses');
+            // Unknown is not false: subnets the checked files don't declare can't be checked (size,
+            // delegation, emptiness, NSG, routes): one note for the ISE, at the first of them.
+            const undeclared = ise.subnets.items.filter((r) => r.known && !model.resolve('subnet', r, ise));
+            if (undeclared.length > 0) {
+                const names = undeclared.map((r) => `'${keyName(r.known ? r.value : '')}'`).join(', ');
+                ctx.report({
+                    entity: ise,
+                    range: undeclared[0].range,
+                    severity: 'note',
+                    data: ['subnets-not-declared'],
+                    message: `Could not verify ISE subnet${undeclared.length === 1 ? '' : 's'} ${names} of ISE '${subnet_facts_nameOf(ise)}' (size, delegation, emptiness, NSG and routes): not declared in the checked files. Check the folder that deploys ${undeclared.length === 1 ? 'it' : 'them'} too.`,
+                });
+            }
             const keys = [];
             let duplicate;
             for (const r of ise.subnets.items) {
@@ -38989,7 +39003,12 @@ function blockedReport(row, v, nsg, what) {
         };
     }
     const prio = v.by.priority?.known ? v.by.priority.value : undefined;
-    const fix = prio !== undefined ? `Add an Allow rule for it with a priority number below ${prio}.` : 'Add an Allow rule for it with a lower priority number.';
+    // 100 is the lowest priority number Azure accepts: nothing can go before a Deny there.
+    const fix = prio === undefined
+        ? 'Add an Allow rule for it with a lower priority number.'
+        : prio <= 100
+            ? `Narrow or remove this Deny rule (priority ${prio} is the first any rule can take), or renumber it so that an Allow rule for the flow comes first.`
+            : `Add an Allow rule for it with a priority number below ${prio}, or narrow this Deny rule.`;
     return {
         range: v.by.range,
         message: `${what} is blocked${part} by ${ruleLabel(v.by)} on ${nsgText}. ${partial ? `${partial} ` : ''}${fix}`,
@@ -39190,7 +39209,7 @@ const silentContext = { report: () => undefined, couldNotVerify: () => undefined
 
 
 /** Hint appended to blocked-flow messages of the ISE port rules. */
-const BOTH_PROTOCOLS_HINT = 'ISE security rules need both TCP and UDP: use protocol * (Any).';
+const BOTH_PROTOCOLS_HINT = 'Give the Allow rule protocol * (Any): ISE flows need both TCP and UDP.';
 /**
  * True when an Allow rule from literal public addresses (the callers' "specific IP addresses" the
  * seed allows instead of a tag) lets the flow through: the flow is re-evaluated from each such
@@ -39731,6 +39750,7 @@ const iseRules = [
 
 ;// CONCATENATED MODULE: ./src/rules/ase/ase-site.ts
 
+
 /**
  * The ASE's generation from its `kind` (case-insensitive `ASEV1`/`ASEV2`/`ASEV3`).
  * An omitted `kind` is ASEv1: `Microsoft.Web/hostingEnvironments` without `kind` creates a
@@ -39777,8 +39797,19 @@ function aseSites(model, ctx, versions, purpose, reportUnknownSubnet = false) {
             continue;
         }
         const subnet = model.resolve('subnet', ase.subnet, ase);
-        if (!subnet || subnet.existing)
+        if (!subnet || subnet.existing) {
+            // Unknown is not false: a subnet the checked files don't declare can't be checked either.
+            if (reportUnknownSubnet) {
+                ctx.report({
+                    range: ase.subnet.range,
+                    entity: ase,
+                    severity: 'note',
+                    message: `Could not verify the ASE's subnet '${keyName(ase.subnet.value)}', needed for ${purpose}: it is not declared in the checked files${subnet?.existing ? ' (only referenced as existing)' : ''}. Check the folder that deploys it too.`,
+                    data: ['subnet-not-declared'],
+                });
+            }
             continue;
+        }
         out.push({ ase, version, kindOmitted: !ase.aseKind, subnet });
     }
     return out;
@@ -40793,6 +40824,7 @@ const UNITS_PER_CORE = 3;
 
 
 
+
 /** Delegation App Service plans need (seed 004, *How virtual network integration works*). */
 const SERVER_FARMS_DELEGATION = 'Microsoft.Web/serverFarms';
 /** Delegation Flex Consumption plans need ([beyond] BEYOND.FLEX_CONSUMPTION). */
@@ -40824,6 +40856,16 @@ const subnet_delegation_subnetDelegation = {
         for (const use of integrationUses(model)) {
             if (!use.ref.known)
                 ctx.couldNotVerify(use.ref, use.app, 'the integration subnet of the app');
+            else if (!use.subnet || use.subnet.existing) {
+                // Unknown is not false: a subnet the checked files don't declare can't be checked either.
+                ctx.report({
+                    range: use.ref.range,
+                    entity: use.app,
+                    severity: 'note',
+                    message: `Could not verify the integration subnet '${keyName(use.ref.value)}' of app '${integrations_nameOf(use.app)}' (delegation, size, dedicated use, NSG and routes): it is not declared in the checked files${use.subnet?.existing ? ' (only referenced as existing)' : ''}. Check the folder that deploys it too.`,
+                    data: ['subnet-not-declared', use.ref.value],
+                });
+            }
         }
         for (const s of integratedSubnets(model)) {
             const subnet = s.subnet;
@@ -42535,7 +42577,7 @@ function loadConfig(absPath, display, opts = {}) {
     catch (e) {
         throw new ConfigError(display, 1, `cannot read the config file (${e.code ?? String(e)})`);
     }
-    return parseConfig(text, display, opts);
+    return { ...parseConfig(text, display, opts), path: display };
 }
 const TOP_KEYS = ['include', 'exclude', 'rules', 'assumptions', 'parameterFiles', 'parseBudgetMs'];
 const ASSUMPTION_KEYS = ['expressRoute', 'customDns'];
@@ -42746,8 +42788,29 @@ function discoverFiles(paths, cwd, include, exclude) {
         }
     }
     const files = [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { files, roots: [...new Set(roots)] };
+    // A file checked on its own still needs what it references: its parameter file, linked
+    // templates, Bicep modules in the folders below it. Those are read for reference only.
+    const context = [];
+    const explicitDirs = new Set();
+    for (const p of paths) {
+        const abs = (0,external_node_path_namespaceObject.isAbsolute)(p) ? p : (0,external_node_path_namespaceObject.resolve)(cwd, p);
+        if (!(0,external_node_fs_.statSync)(abs).isDirectory())
+            explicitDirs.add((0,external_node_path_namespaceObject.dirname)(abs));
+    }
+    for (const dir of explicitDirs) {
+        discover_walk(dir, (f) => {
+            if (seen.has(f) || context.length >= MAX_CONTEXT_FILES)
+                return;
+            const disp = displayPath(cwd, f);
+            const rel = disp.startsWith('../') ? displayPath(dir, f) : disp;
+            if (!isExcluded(rel) && isIncluded(rel))
+                context.push({ absPath: f, path: disp });
+        });
+    }
+    return { files, roots: [...new Set(roots)], context };
 }
+/** At most this many files are read around files checked on their own (for their references). */
+const MAX_CONTEXT_FILES = 2000;
 function discover_walk(dir, onFile) {
     let entries;
     try {
@@ -42778,6 +42841,7 @@ function discover_walk(dir, onFile) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/finalize.ts
+
 /** Identity of a finding for deduplication: rule, severity, range and message. */
 function findingKey(f) {
     const r = f.range;
@@ -42828,6 +42892,23 @@ function summarize(findings) {
     for (const f of findings)
         s[f.severity]++;
     return s;
+}
+/**
+ * Makes fingerprints unique within a run, as the sinks need (one review comment or thread per
+ * fingerprint; SARIF `partialFingerprints`): the file is folded in (the same rule on resources of
+ * the same name in two files are two findings), and findings still sharing one (resources declared
+ * twice under one name in a file) get an ordinal in their sorted order. Still free of line numbers.
+ * `findings` must be sorted (compareFindings); returns new objects.
+ */
+function uniqueFingerprints(findings) {
+    const seen = new Map();
+    return findings.map((f) => {
+        const base = (0,external_node_crypto_.createHash)('sha256').update(`${f.fingerprint}\u0000${f.range.file}`).digest('hex').slice(0, 32);
+        const n = seen.get(base) ?? 0;
+        seen.set(base, n + 1);
+        const fp = n === 0 ? base : (0,external_node_crypto_.createHash)('sha256').update(`${base}\u0000${n}`).digest('hex').slice(0, 32);
+        return fp === f.fingerprint ? f : { ...f, fingerprint: fp };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/engine/rule-context.ts
@@ -43152,7 +43233,7 @@ async function runEngine(options, deps) {
     // 1. Discover and read.
     const include = config.include ?? DEFAULT_INCLUDE;
     const exclude = [...DEFAULT_EXCLUDE, ...(config.exclude ?? [])];
-    const { files: found, roots } = discoverFiles(options.paths && options.paths.length > 0 ? options.paths : ['.'], cwd, include, exclude);
+    const { files: found, roots, context } = discoverFiles(options.paths && options.paths.length > 0 ? options.paths : ['.'], cwd, include, exclude);
     progress?.(`Reading ${found.length} files…`);
     const raw = [];
     const sources = new Map();
@@ -43202,8 +43283,32 @@ async function runEngine(options, deps) {
             }
         }
     }
+    // A parameterFiles entry naming a file that is not among the checked files would be ignored silently.
+    for (const [param, template] of Object.entries(config.parameterFiles)) {
+        const missing = [param, template].filter((p) => !sources.has(normalizeRel(p)) && !context.some((f) => f.path === normalizeRel(p)));
+        if (missing.length === 0)
+            continue;
+        raw.push(engineFinding('load/missing-file', 'warning', fileStart(config.path ?? '.vnet-preflight.yml'), `The config's parameterFiles entry '${param}: ${template}' names ${missing.map((m) => `'${m}'`).join(' and ')}, which ${missing.length === 1 ? 'is' : 'are'} not among the checked files (paths are relative to the current directory); the entry is ignored.`, param, template));
+    }
+    // Files around a file checked on its own: readable by reference (modules, parameter files), not checked.
+    const referable = new Map();
+    for (const f of context) {
+        try {
+            if ((0,external_node_fs_.statSync)(f.absPath).size > MAX_FILE_BYTES)
+                continue;
+            let text = (0,external_node_fs_.readFileSync)(f.absPath, 'utf8');
+            if (text.charCodeAt(0) === 0xfeff)
+                text = text.slice(1);
+            referable.set(f.path, { path: f.path, absPath: f.absPath, text });
+        }
+        catch {
+            // unreadable: a reference to it is reported as missing by the loader
+        }
+    }
+    for (const [k, v] of sources)
+        referable.set(k, v);
     const ctx = {
-        files: sources,
+        files: referable,
         roots,
         parameterFiles: new Map(Object.entries(config.parameterFiles).map(([k, v]) => [normalizeRel(k), normalizeRel(v)])),
         parseBudgetMs,
@@ -43219,10 +43324,10 @@ async function runEngine(options, deps) {
         progress?.(`Loading ${mine.length} files with the ${loader.name} loader…`);
         try {
             const out = await loader.load(mine, ctx);
-            resources.push(...out.resources);
-            entities.push(...out.entities);
-            fileReports.push(...out.files);
-            raw.push(...out.findings);
+            append(resources, out.resources);
+            append(entities, out.entities);
+            append(fileReports, out.files);
+            append(raw, out.findings);
         }
         catch (e) {
             raw.push(engineFinding(INTERNAL_ERROR_ID, 'error', fileStart(mine[0].path), `Internal error in the ${loader.name} loader: ${errText(e)}. Its ${mine.length} files were not checked.`, loader.name));
@@ -43260,8 +43365,8 @@ async function runEngine(options, deps) {
                     f.resource = ent.display;
                 raw.push(f);
             }
-            raw.push(...col.findings);
-            unknowns.push(...col.unknowns);
+            append(raw, col.findings);
+            append(unknowns, col.unknowns);
             col.couldNotVerify.forEach((f) => cnv.add(f));
         }
     }
@@ -43290,13 +43395,16 @@ async function runEngine(options, deps) {
     }
     const applied = applySuppressions(all, sups);
     all = [...applied.kept, ...applied.notes.filter((n) => levels[n.ruleId] !== 'off').map((n) => withLevel(n, levels[n.ruleId]))];
-    let findings = dedupeFindings(all).sort(compareFindings);
-    let suppressed = dedupeFindings(applied.suppressed).sort(compareFindings);
+    let findings = uniqueFingerprints(dedupeFindings(all).sort(compareFindings));
+    let suppressed = uniqueFingerprints(dedupeFindings(applied.suppressed).sort(compareFindings));
     let unk = dedupeUnknowns(unknowns).sort(compareUnknowns);
     if (options.changedFiles) {
         const changed = options.changedFiles;
         // An internal error is always reported: it means findings may be missing anywhere.
-        findings = findings.filter((f) => f.ruleId === INTERNAL_ERROR_ID || inChangedFiles(f.range.file, changed, cwd));
+        // A finding elsewhere that a changed file causes (a related location in it, e.g. the parameter
+        // file that sets the value) is reported too.
+        const touched = (f) => inChangedFiles(f.range.file, changed, cwd) || (f.related ?? []).some((r) => inChangedFiles(r.range.file, changed, cwd));
+        findings = findings.filter((f) => f.ruleId === INTERNAL_ERROR_ID || touched(f));
         suppressed = suppressed.filter((f) => inChangedFiles(f.range.file, changed, cwd));
         unk = unk.filter((u) => inChangedFiles(u.file, changed, cwd));
     }
@@ -43321,6 +43429,11 @@ function errText(e) {
 }
 function formatMb(bytes) {
     return (bytes / 1024 / 1024).toFixed(1);
+}
+/** `to.push(...from)` without the argument-count limit a spread hits on very large arrays (a huge copy loop). */
+function append(to, from) {
+    for (const x of from)
+        to.push(x);
 }
 
 // EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
@@ -45033,6 +45146,24 @@ class Parser {
 
 
 
+/** `[parameters('name')]` and nothing else: the value is the parameter's, as written where it is supplied. */
+const PARAMETER_ONLY = /^\[\s*parameters\(\s*'([^']+)'\s*\)\s*\]$/i;
+/** A parameter file's value node as an RNode with that file's ranges (the value is data: not evaluated). */
+function dataRNode(pf, n) {
+    const range = rangeOf(pf, n);
+    switch (n.type) {
+        case 'array':
+            return { kind: 'array', items: (n.children ?? []).map((c) => dataRNode(pf, c)), range };
+        case 'object': {
+            const props = new Map();
+            for (const [k, v] of members(n))
+                props.set(String(k.value).toLowerCase(), { name: String(k.value), keyRange: rangeOf(pf, k), node: dataRNode(pf, v) });
+            return { kind: 'object', props, range };
+        }
+        default:
+            return { kind: 'scalar', value: (n.value ?? null), range };
+    }
+}
 /** Canonical expression text of a reference result, for unknown runtime properties under it. */
 const referenceExprs = new WeakMap();
 const MAX_DEPTH = 40;
@@ -45188,7 +45319,15 @@ function evalRNode(n, ec) {
     switch (n.type) {
         case 'string': {
             const s = n.value;
-            return isExpressionString(s) ? toRNode(evalExpressionString(s, ec), range) : { kind: 'scalar', value: literalString(s), range };
+            if (!isExpressionString(s))
+                return { kind: 'scalar', value: literalString(s), range };
+            // A value taken whole from a parameter file is reported where the parameter file writes it:
+            // that is the line to fix, and the line a pull request that edits only that file changes.
+            const only = !ec.fnParams ? PARAMETER_ONLY.exec(s) : null;
+            const origin = only ? ec.t.supplied.get(only[1].toLowerCase())?.origin : undefined;
+            if (origin)
+                return dataRNode(origin.pf, origin.node);
+            return toRNode(evalExpressionString(s, ec), range);
         }
         case 'number':
         case 'boolean':
@@ -45962,7 +46101,9 @@ function readParameterFile(pf) {
         const value = member(v, 'value');
         if (value) {
             const data = plainValue(value);
-            out.set(name.toLowerCase(), () => data);
+            const supplier = () => data;
+            supplier.origin = { pf, node: value };
+            out.set(name.toLowerCase(), supplier);
         }
         else if (member(v, 'reference')) {
             const u = new Unknown(`parameters('${name}')`, 'Key Vault reference');
@@ -46034,6 +46175,11 @@ function loadArm(files, ctx) {
     }
     const templates = [...formats].filter(([, f]) => f === 'arm').map(([s]) => s);
     const paramFiles = [...formats].filter(([, f]) => f === 'arm-parameters').map(([s]) => s);
+    // A template checked on its own still takes its parameter file from beside it (read for reference).
+    const given = new Set(files.map((f) => f.path));
+    for (const f of ctx.files.values())
+        if (!given.has(f.path) && f.path.endsWith('.json') && claimArm(f) === 'arm-parameters')
+            paramFiles.push(f);
     const pairs = pairParameterFiles(templates, paramFiles, ctx.parameterFiles, ctx.files);
     const out = { resources: [], entities: [], files: [], findings };
     const standalone = new Map();
@@ -46048,9 +46194,22 @@ function loadArm(files, ctx) {
             fileError(report, findings, file.path, `could not parse: ${e?.message ?? String(e)}`);
             continue;
         }
+        // jsonc-parser reports several expectations at one position (at the end of a truncated file):
+        // one finding per position, naming them all.
+        const byPosition = new Map();
         for (const e of pf.errors) {
-            report.errors.push(`${e.range.line}:${e.range.column} ${e.message}`);
-            findings.push({ ruleId: 'parse/error', severity: 'error', message: e.message, range: e.range, fingerprint: fingerprint('parse/error', file.path, e.message) });
+            const k = `${e.range.line}:${e.range.column}`;
+            const at = byPosition.get(k);
+            if (at)
+                at.messages.push(e.message);
+            else
+                byPosition.set(k, { range: e.range, messages: [e.message] });
+        }
+        for (const { range, messages: all } of byPosition.values()) {
+            const messages = [...new Set(all)];
+            const message = messages.length === 1 ? messages[0] : `${messages[messages.length - 1]} (or: ${messages.slice(0, -1).map((m) => m.replace(/^JSON syntax error: /, '')).join(', ')})`;
+            report.errors.push(`${range.line}:${range.column} ${message}`);
+            findings.push({ ruleId: 'parse/error', severity: 'error', message, range, fingerprint: fingerprint('parse/error', file.path, message) });
         }
         if (pf.root?.type !== 'object') {
             if (pf.errors.length === 0)
@@ -46830,10 +46989,18 @@ function collectSyntaxErrors(p) {
                 stack.push(c);
         }
     }
+    const textEnd = p.file.text.trimEnd().length;
     for (const n of found) {
-        const range = p.lines.rangeOf(n.startIndex, n.endIndex);
+        let range = p.lines.rangeOf(n.startIndex, n.endIndex);
         const snippet = n.text.length > 40 ? `${n.text.slice(0, 37)}...` : n.text;
-        const what = n.isMissing ? `missing ${n.type === 'identifier' ? 'a name or type' : `'${n.type}'`}` : snippet.trim() ? `unexpected '${snippet.trim().replace(/\s+/g, ' ')}'` : 'unexpected input';
+        let what = n.isMissing ? `missing ${n.type === 'identifier' ? 'a name or type' : `'${n.type}'`}` : snippet.trim() ? `unexpected '${snippet.trim().replace(/\s+/g, ' ')}'` : 'unexpected input';
+        // An ERROR that runs from a declaration to the end of the file is an unclosed bracket: the
+        // place to fix is where the file ends, not where the declaration starts.
+        if (!n.isMissing && range.endLine > range.line && n.endIndex >= textEnd) {
+            const start = range.line;
+            range = p.lines.rangeOf(textEnd, textEnd);
+            what = `unexpected end of file: a '{', '[' or '(' opened in the declaration at line ${start} is not closed`;
+        }
         const msg = `Bicep syntax error: ${what} at line ${range.line}, column ${range.column}; declarations containing the error were skipped.`;
         p.findings.push(parseErrorFinding(p.file.path, range, msg, what));
         p.errors.push(`${range.line}:${range.column} ${msg}`);
@@ -47499,7 +47666,19 @@ class ExpressionEvaluator {
             return toRNode(new Unknown(`bicep(${JSON.stringify(n.text.slice(0, 40))})`, `could not evaluate: ${e?.message ?? e}`), syntax_rangeOf(this.lines, n));
         }
     }
+    /**
+     * Where the value of the symbol `name` is written when it comes from outside this file (a
+     * `.bicepparam` assignment): a value taken whole from it is reported there. Templates override.
+     */
+    originOf(_name) {
+        return undefined;
+    }
     buildNode(n, locals) {
+        if (n.type === 'identifier' && !locals?.has(n.text)) {
+            const origin = this.originOf(n.text);
+            if (origin)
+                return toRNode(toEval(this.eval(n, locals)), origin);
+        }
         const range = syntax_rangeOf(this.lines, n);
         switch (n.type) {
             case 'object': {
@@ -47658,6 +47837,7 @@ class BicepTemplate extends ExpressionEvaluator {
     scope;
     chain;
     inheritedCond;
+    providedRanges;
     params = new Map();
     vars = new Map();
     resources = new Map();
@@ -47678,7 +47858,9 @@ class BicepTemplate extends ExpressionEvaluator {
     /** Absolute paths of the files of the module chain, root first, this file last. */
     chain, 
     /** Condition of the module instance this evaluation belongs to, when unknown. */
-    inheritedCond) {
+    inheritedCond, 
+    /** Where each `provided` value is written (the `.bicepparam` assignment), for findings about it. */
+    providedRanges = new Map()) {
         super(parsed.lines, session.env, parsed.file.text);
         this.session = session;
         this.parsed = parsed;
@@ -47686,6 +47868,7 @@ class BicepTemplate extends ExpressionEvaluator {
         this.scope = scope;
         this.chain = chain;
         this.inheritedCond = inheritedCond;
+        this.providedRanges = providedRanges;
         for (const n of parsed.importedNames)
             this.functions.add(n.toLowerCase());
         if (parsed.root)
@@ -47829,6 +48012,22 @@ class BicepTemplate extends ExpressionEvaluator {
         const allowedValues = allowed ? this.evaluate(allowed) : undefined;
         const hint = Array.isArray(allowedValues) ? ` (allowed: ${allowedValues.map((v) => toText(v)).join(', ')})` : '';
         return new Unknown(`parameters('${p.name.replace(/'/g, "''")}')`, `parameter '${p.name}' has no value${hint}`);
+    }
+    /** A parameter given by a `.bicepparam` file: where its value is written. */
+    originOf(name) {
+        if (!this.params.has(name))
+            return undefined;
+        return this.providedRanges.get(name) ?? [...this.providedRanges].find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
+    }
+    /** `.bicepparam` files: where each `param name = value` assignment writes its value, by name. */
+    assignedParamRanges() {
+        const out = new Map();
+        for (const name of this.parsed.paramAssignments) {
+            const node = this.params.get(name)?.defaultNode;
+            if (node)
+                out.set(name, syntax_rangeOf(this.lines, node));
+        }
+        return out;
     }
     /** `.bicepparam` files: the values of its `param name = value` assignments, by name. */
     assignedParams() {
@@ -48109,7 +48308,11 @@ class BicepTemplate extends ExpressionEvaluator {
         for (const decl of this.resourceOrder) {
             const insts = this.expand(decl);
             if (insts instanceof Unknown) {
-                this.finding('load/unresolved-loop', 'note', decl.node.childForFieldName('name') ?? kids(decl.node)[0], `Resource '${decl.sym}' loops over a value that is not known statically (${insts.expr}); its resources are not checked.`, decl.sym);
+                // Only a loop that may create network-relevant resources is worth a note (not role
+                // assignments, diagnostic settings, DNS records...).
+                if (mayOccupyNetwork(decl.typeNode.text)) {
+                    this.finding('load/unresolved-loop', 'note', decl.node.childForFieldName('name') ?? kids(decl.node)[0], `Resource '${decl.sym}' loops over a value that is not known statically (${template_short(insts.expr)}); its resources are not checked.`, decl.sym);
+                }
                 continue;
             }
             for (const inst of insts) {
@@ -48131,13 +48334,25 @@ class BicepTemplate extends ExpressionEvaluator {
         for (const decl of this.modules.values()) {
             const insts = this.expandModule(decl);
             if (insts instanceof Unknown) {
-                this.finding('load/unresolved-loop', 'note', kids(decl.node)[0], `Module '${decl.sym}' loops over a value that is not known statically (${insts.expr}); its resources are not checked.`, decl.sym);
+                this.finding('load/unresolved-loop', 'note', kids(decl.node)[0], `Module '${decl.sym}' loops over a value that is not known statically (${template_short(insts.expr)}); its resources are not checked.`, decl.sym);
                 continue;
             }
             for (const i of insts)
                 i.child?.emitAll();
         }
     }
+}
+/**
+ * Resource types whose instances the network model reads or that can sit in a subnet (the
+ * namespaces of requirements.md "What the model must know" and of subnet occupants).
+ */
+const NETWORK_RELEVANT = /^'?microsoft\.(network|web|logic|app|containerinstance|containerservice|apimanagement|compute|sql|dbfor[a-z]+|databricks|netapp|insights\/autoscalesettings)\b/i;
+function mayOccupyNetwork(typeText) {
+    return NETWORK_RELEVANT.test(typeText.trim());
+}
+/** An expression shortened for a message. */
+function template_short(expr) {
+    return expr.length > 160 ? `${expr.slice(0, 157)}…` : expr;
 }
 function bodyObject(n) {
     if (!n)
@@ -48330,14 +48545,16 @@ opts = {}) {
         try {
             const paramSource = pairs.get(abs);
             let values = new Map();
+            let valueRanges = new Map();
             if (paramSource?.kind === 'bicepparam') {
                 const pp = parse(paramSource.parsed.file);
                 const pt = new BicepTemplate({ ...session, emit: () => { } }, pp, new Map(), pp.file.path, [external_node_path_default().resolve(pp.file.absPath)]);
                 values = pt.assignedParams();
+                valueRanges = pt.assignedParamRanges();
             }
             else if (paramSource?.kind === 'json')
                 values = jsonParameterValues(paramSource.file.text);
-            const t = new BicepTemplate(session, parse(f), values, f.path, [abs]);
+            const t = new BicepTemplate(session, parse(f), values, f.path, [abs], undefined, valueRanges);
             t.emitAll();
             trimTrees();
         }
@@ -48380,7 +48597,8 @@ opts = {}) {
     }
     const kept = dropRedundantExisting(resources);
     resources.length = 0;
-    resources.push(...kept);
+    for (const r of kept)
+        resources.push(r);
     const perFile = new Map();
     for (const r of resources)
         perFile.set(r.range.file, (perFile.get(r.range.file) ?? 0) + 1);
@@ -48975,7 +49193,8 @@ function maxOf(vals) {
  * Maps the resource instances of one root module (and its local modules) to model entities, then
  * applies what Terraform writes as separate resources: subnet ↔ NSG and route table associations,
  * `azurerm_app_service_virtual_network_swift_connection`, subnets declared apart from their VNet,
- * slots without their own plan. Data sources map to no entity: what they read stays unknown.
+ * slots without their own plan. Data sources map to no entity; a reference to one gives its `id`
+ * when its arguments name the resource, its arguments as written, and Unknown for what it reads.
  */
 function mapInstances(instances) {
     const entities = [];
@@ -49170,6 +49389,7 @@ function attribute(block, name) {
 
 
 
+
 /**
  * Terraform built-in functions that network configurations use
  * (https://developer.hashicorp.com/terraform/language/functions). Where Terraform and ARM agree,
@@ -49212,13 +49432,20 @@ const TF_FUNCTIONS = {
         const r = callTemplateFunction('cidrSubnet', [s, len + nb, nn]);
         return r instanceof Unknown ? undefined : r;
     },
+    // Terraform's cidrhost: the network address plus hostnum (negative counts back from the last
+    // address); no address is reserved (https://developer.hashicorp.com/terraform/language/functions/cidrhost).
     cidrhost: ([p, hostnum]) => {
         const s = str(p);
         const n = num(hostnum);
-        if (s === undefined || n === undefined || n < 1)
-            return undefined; // 0 is the network address itself
-        const r = callTemplateFunction('cidrHost', [s, n - 1]);
-        return r instanceof Unknown ? undefined : r;
+        if (s === undefined || n === undefined || !Number.isInteger(n))
+            return undefined;
+        const prefix = cidr_tryPrefix(s, { allowHostBits: true });
+        if (!prefix)
+            return undefined;
+        const host = n >= 0 ? prefix.first + BigInt(n) : prefix.last + 1n + BigInt(n);
+        if (host < prefix.first || host > prefix.last)
+            return undefined;
+        return fromBigInt(host, prefix.family);
     },
     cidrnetmask: ([p]) => {
         const s = str(p);
@@ -49468,6 +49695,8 @@ function withBindings(scope, bindings) {
         local: (n) => scope.local(n),
         moduleOutputs: (n) => scope.moduleOutputs(n),
         resource: (t, n) => scope.resource(t, n),
+        dataSource: (t, n, a) => scope.dataSource(t, n, a),
+        variableRange: (n) => scope.variableRange?.(n),
         binding: (n) => (Object.prototype.hasOwnProperty.call(bindings, n) ? bindings[n] : scope.binding(n)),
     };
 }
@@ -49806,9 +50035,12 @@ function evalRoot(name, acc, scope) {
             return a0 ? { value: scope.moduleOutputs(a0), consumed: 1 } : { value: new Unknown('module'), consumed: 0 };
         case 'data': {
             const a1 = attrName(acc[1]);
-            if (a0 && a1)
+            if (!a0 || !a1)
+                return { value: new Unknown('data', 'data source'), consumed: 0 };
+            const a2 = attrName(acc[2]);
+            if (a2 === undefined)
                 return { value: new Unknown(`data.${a0}.${a1}`, 'data source (read at plan time)'), consumed: 2 };
-            return { value: new Unknown('data', 'data source'), consumed: 0 };
+            return { value: scope.dataSource(a0, a1, a2), consumed: 3 };
         }
         case 'path':
         case 'terraform':
@@ -49880,12 +50112,15 @@ class ModuleInstance {
     resolver;
     stack;
     notes;
+    inputRanges;
     localMemo = new Map();
     resourceMemo = new Map();
     instanceMemo = new Map();
     moduleMemo = new Map();
     inProgress = new Set();
-    constructor(decl, inputs, scopeDir, address, resolver, stack, notes) {
+    constructor(decl, inputs, scopeDir, address, resolver, stack, notes, 
+    /** Where each input's value is written (a `terraform.tfvars` line, the module call's argument). */
+    inputRanges = new Map()) {
         this.decl = decl;
         this.inputs = inputs;
         this.scopeDir = scopeDir;
@@ -49893,6 +50128,11 @@ class ModuleInstance {
         this.resolver = resolver;
         this.stack = stack;
         this.notes = notes;
+        this.inputRanges = inputRanges;
+    }
+    /** Where the value of `var.<name>` is written, when it comes from outside this module's own default. */
+    variableRange(name) {
+        return this.inputs.has(name) ? this.inputRanges.get(name) : undefined;
     }
     binding() {
         return undefined;
@@ -49946,14 +50186,32 @@ class ModuleInstance {
         this.resourceMemo.set(key, v);
         return v;
     }
+    dataSource(type, name, attr) {
+        const unknown = new Unknown(`data.${type}.${name}${attr ? `.${attr}` : ''}`, 'data source (read at plan time)');
+        const decl = this.decl.resources.find((r) => r.mode === 'data' && r.type === type && r.name === name);
+        if (!decl || !attr || attribute(decl.block, 'count') || attribute(decl.block, 'for_each'))
+            return unknown;
+        const [inst] = this.instances(decl);
+        if (!inst)
+            return unknown;
+        if (attr === 'id') {
+            const ident = resourceIdentity(type, inst.body);
+            return ident && !ident.names.some((n) => n instanceof Unknown && /not known$/.test(n.reason ?? '')) ? resourceIdOf(ident.armType, ident.names) : unknown;
+        }
+        // Arguments the configuration wrote (name, resource_group_name, ...) are what they say.
+        const arg = inst.body.props.get(attr.toLowerCase());
+        return arg && arg.node.kind !== 'array' ? fromRNode(arg.node) : unknown;
+    }
     /** Every resource instance of this module and its module calls, depth first. */
     allInstances() {
         const out = [];
         for (const d of this.decl.resources)
-            out.push(...this.instances(d));
+            for (const i of this.instances(d))
+                out.push(i);
         for (const name of this.decl.modules.keys())
             for (const c of this.moduleCall(name).children)
-                out.push(...c.allInstances());
+                for (const i of c.allInstances())
+                    out.push(i);
         return out;
     }
     /** The instances of one resource declaration (count / for_each expanded, capped at MAX_INSTANCES). */
@@ -50039,12 +50297,16 @@ class ModuleInstance {
         for (const { suffix, bindings } of reps) {
             const scope = withBindings(this, bindings);
             const inputs = new Map();
+            const ranges = new Map();
             for (const a of bodyItems(call.item.body).attributes) {
                 if (a.name === 'source' || a.name === 'version' || META_ARGUMENTS.has(a.name) || a.name === 'providers')
                     continue;
                 inputs.set(a.name, evaluate(a.value, scope));
+                // An input passed on as `var.x` keeps pointing where x's value is written.
+                const passed = wholeVariable(a.value);
+                ranges.set(a.name, (passed && this.variableRange(passed)) || nodeRange(call.file.lines, a.value));
             }
-            const child = new ModuleInstance(resolved, inputs, this.scopeDir, `${this.address}module.${name}${suffix}.`, this.resolver, [...this.stack, this.decl.dir], this.notes);
+            const child = new ModuleInstance(resolved, inputs, this.scopeDir, `${this.address}module.${name}${suffix}.`, this.resolver, [...this.stack, this.decl.dir], this.notes, ranges);
             result.children.push(child);
             const o = child.outputValues(`module.${name}`);
             outs.push(o);
@@ -50137,6 +50399,12 @@ function buildBody(block, scope, file, notes) {
  * any other expression gives its value with the expression's range.
  */
 function evaluateToRNode(expr, scope, file) {
+    // A value taken whole from a variable set elsewhere (tfvars, a module call) is reported where it
+    // is written: that is the line to fix, and the one a pull request editing only that file changes.
+    const v = wholeVariable(expr);
+    const origin = v !== undefined ? scope.variableRange?.(v) : undefined;
+    if (origin)
+        return toRNode(evaluate(expr, scope), origin);
     const range = nodeRange(file.lines, expr);
     const kids = namedChildren(expr);
     const coll = expr.type === 'expression' && kids.length === 1 && kids[0].type === 'collection_value' ? namedChildren(kids[0])[0] : undefined;
@@ -50160,6 +50428,13 @@ function evaluateToRNode(expr, scope, file) {
         return props.size === Object.keys(value).length ? { kind: 'object', props, range } : toRNode(value, range);
     }
     return toRNode(evaluate(expr, scope), range);
+}
+/** `x` when the expression is exactly `var.x`, else undefined. */
+function wholeVariable(expr) {
+    const kids = namedChildren(expr);
+    if (expr.type !== 'expression' || kids.length !== 2 || kids[0].type !== 'variable_expr' || kids[0].text !== 'var' || kids[1].type !== 'get_attr')
+        return undefined;
+    return namedChildren(kids[1]).find((k) => k.type === 'identifier')?.text;
 }
 /** A resource instance as a value for references: its attributes plus `id` (an ARM id when the type maps to one). */
 function resourceValue(inst) {
@@ -50374,17 +50649,43 @@ async function loadTerraform(files, ctx) {
     for (const d of dirs.values())
         if (d.tf.length)
             decls.set(d.dir, collectDeclarations(d.dir, d.tf));
-    // Directories called as local modules by another directory are checked through their callers.
+    // Directories called as local modules by another directory are checked through their callers;
+    // a directory reached only through a cycle (`source = "./"`, a ↔ b) is still checked, as a root.
     const cwd = inferCwd(files);
-    const calledDirs = new Set();
+    const calls = new Map();
     for (const decl of decls.values()) {
+        const targets = new Set();
         for (const m of decl.modules.values()) {
             const src = bodyItems(m.item.body).attributes.find((a) => a.name === 'source');
             const text = src ? evaluate(src.value, emptyScope) : undefined;
-            if (typeof text === 'string' && (text.startsWith('./') || text.startsWith('../'))) {
-                calledDirs.add(displayDir(cwd, external_node_path_default().resolve(dirs.get(decl.dir).absDir, text)));
+            if (typeof text === 'string' && (text === '.' || text.startsWith('./') || text.startsWith('../'))) {
+                const target = displayDir(cwd, external_node_path_default().resolve(dirs.get(decl.dir).absDir, text));
+                if (target !== decl.dir)
+                    targets.add(target);
             }
         }
+        calls.set(decl.dir, targets);
+    }
+    const calledDirs = new Set();
+    for (const targets of calls.values())
+        for (const t of targets)
+            calledDirs.add(t);
+    const reached = new Set();
+    const reach = (dir) => {
+        if (reached.has(dir))
+            return;
+        reached.add(dir);
+        for (const t of calls.get(dir) ?? [])
+            reach(t);
+    };
+    for (const dir of decls.keys())
+        if (!calledDirs.has(dir))
+            reach(dir);
+    for (const dir of [...decls.keys()].sort()) {
+        if (reached.has(dir))
+            continue;
+        calledDirs.delete(dir); // the first directory of an unreached cycle becomes its root
+        reach(dir);
     }
     const resolver = {
         resolve(source, fromDir, range, stack) {
@@ -50409,7 +50710,8 @@ async function loadTerraform(files, ctx) {
         planDirs.add(external_node_path_default().posix.dirname(pf.path));
     const emit = (instances) => {
         const entities = mapInstances(instances);
-        out.entities.push(...entities);
+        for (const e of entities)
+            out.entities.push(e);
         for (const inst of instances) {
             const r = reports.get(inst.range.file);
             if (r)
@@ -50419,7 +50721,7 @@ async function loadTerraform(files, ctx) {
     const rootInstance = (decl) => {
         const info = dirs.get(decl.dir);
         const tfvars = readTfvars(info.tfvars, language ? (f) => parse(f, 'tfvars') : () => undefined);
-        return new ModuleInstance(decl, tfvars, decl.dir, '', resolver, [], notes);
+        return new ModuleInstance(decl, tfvars.values, decl.dir, '', resolver, [], notes, tfvars.ranges);
     };
     for (const decl of decls.values()) {
         if (calledDirs.has(decl.dir) || planDirs.has(decl.dir))
@@ -50465,6 +50767,7 @@ const emptyScope = {
     local: () => null,
     moduleOutputs: () => null,
     resource: () => null,
+    dataSource: () => null,
     binding: () => undefined,
 };
 /** Root variable values from `terraform.tfvars` then `*.auto.tfvars` (alphabetical), later files winning. */
@@ -50475,6 +50778,7 @@ function readTfvars(files, parse) {
         return an - bn || a.path.localeCompare(b.path);
     });
     const vars = new Map();
+    const ranges = new Map();
     for (const f of ordered) {
         const base = external_node_path_default().posix.basename(f.path);
         if (base !== 'terraform.tfvars' && !base.endsWith('.auto.tfvars'))
@@ -50482,11 +50786,13 @@ function readTfvars(files, parse) {
         const p = parse(f);
         if (!p)
             continue;
-        for (const a of bodyItems(hcl_ast_bodyOf(p.root)).attributes)
+        for (const a of bodyItems(hcl_ast_bodyOf(p.root)).attributes) {
             vars.set(a.name, evaluate(a.value, emptyScope));
+            ranges.set(a.name, nodeRange(p.lines, a.value));
+        }
         p.tree.delete();
     }
-    return vars;
+    return { values: vars, ranges };
 }
 function inferCwd(files) {
     const f = files[0];
@@ -50925,18 +51231,20 @@ function fixedBody(old, fingerprint) {
  * - a finding whose line is commentable (`commentable`: file → RIGHT-side lines inside the diff
  *   hunks) and that has no comment of ours yet → a new comment, up to `MAX_REVIEW_COMMENTS`; the
  *   rest go in the review body (one comment off the diff makes GitHub refuse the whole review);
- * - a comment of ours whose fingerprint is no longer reported → rewritten as fixed; a fixed
+ * - a comment of ours whose fingerprint is no longer found (`stillFound`: every finding of the run,
+ *   in scope or not; default `findings`) → rewritten as fixed; a fixed
  *   comment whose finding came back → rewritten as active;
  * - a finding already commented → nothing.
  */
-function planReview(findings, commentable, existing, maxComments = limits/* MAX_REVIEW_COMMENTS */.Hl) {
+function planReview(findings, commentable, existing, maxComments = limits/* MAX_REVIEW_COMMENTS */.Hl, stillFound) {
     const ours = new Map();
     for (const c of existing) {
         const m = readMarker(c.body);
         if (m && !ours.has(m.fingerprint))
             ours.set(m.fingerprint, c);
     }
-    const reported = new Set(findings.map((f) => f.fingerprint));
+    // "Fixed" means gone from the whole run, not just out of this pull request's scope.
+    const reported = stillFound ?? new Set(findings.map((f) => f.fingerprint));
     const plan = { overflow: [], offDiff: [], updates: [], alreadyCommented: [] };
     const comments = [];
     const seen = new Set();
@@ -51036,7 +51344,7 @@ async function publishToGitHub(api, target, result, reported, opts) {
         return outcome;
     try {
         const existing = await api.listReviewComments(target);
-        const plan = planReview(reported, opts.commentable, existing);
+        const plan = planReview(reported, opts.commentable, existing, undefined, new Set(result.findings.map((f) => f.fingerprint)));
         for (const u of plan.updates) {
             try {
                 await api.updateReviewComment(target, u.commentId, u.body);
