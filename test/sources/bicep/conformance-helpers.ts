@@ -101,7 +101,8 @@ export async function comparePair(folder: string, bicep: Loader, arm: Loader, bu
   const bicepFiles = all.filter((f) => f.path.toLowerCase().endsWith('.bicep'));
   const armFile = all.find((f) => f.absPath === path.join(folder, 'azuredeploy.json'))!;
   const b = await bicep.load(bicepFiles, ctx);
-  const a = await arm.load([armFile], ctx);
+  // No parameter file on the ARM side (the loader would take one from beside the template).
+  const a = await arm.load([armFile], contextFor(all.filter((f) => !/parameters[^/]*\.json$/i.test(f.path)), folder));
   const bModel = builder.buildModel(b.resources.filter((r) => r.scope === main.path), b.entities);
   const aModel = builder.buildModel(a.resources, a.entities);
   const index = (m: { entities: { kind: string; key: string }[] }) => {
