@@ -11,7 +11,7 @@ import type { FunctionEnv } from '../functions/index.js';
 import type { LoaderContext, SourceFile } from '../types.js';
 import { member, members, rangeOf, type JNode, type ParsedFile } from './parsed-file.js';
 import {
-  TemplateContext, copyCount, evalRObject, evalValue, type EvalCtx, type LoopFrame, type ParamSupplier,
+  TemplateContext, MAX_COPY, copyCount, evalRObject, evalValue, type EvalCtx, type LoopFrame, type ParamSupplier,
   type ReferenceResolver,
 } from './template-context.js';
 
@@ -212,7 +212,11 @@ export class Deployment implements ReferenceResolver {
       const copy = member(decl, 'copy');
       if (copy?.type === 'object') {
         const loopName = String(member(copy, 'name')?.value ?? '').toLowerCase();
-        const count = copyCount(member(copy, 'count'), ec);
+        const countNode = member(copy, 'count');
+        const count = copyCount(countNode, ec);
+        if (count === MAX_COPY && countNode && Number(evalValue(countNode, ec)) > MAX_COPY) {
+          this.finding('load/count-capped', 'note', rangeOf(ec.t.pf, countNode), `The copy loop '${loopName}' asks for ${String(evalValue(countNode, ec))} resources; only the first ${MAX_COPY} are checked.`, ec.t.pf.file.path, loopName);
+        }
         if (count instanceof Unknown) {
           const index = new Unknown(`copyindex('${loopName}')`, count.reason ?? 'copy count unknown');
           this.collectOne(decl, symbol, { ...ec, loops: [...ec.loops, { name: loopName, index, resource: true }] }, parent, cond ?? count);

@@ -248,7 +248,8 @@ function isPropertyCopy(v: JNode): boolean {
     && v.children!.every((c) => member(c, 'name')?.type === 'string' && member(c, 'input') !== undefined);
 }
 
-const MAX_COPY = 800;
+/** Largest `copy` count expanded; a larger one is capped (the resource loader notes it as `load/count-capped`). */
+export const MAX_COPY = 800;
 
 /** Evaluates a copy element's `count`: a number of iterations, or an Unknown. */
 export function copyCount(countNode: JNode | undefined, ec: EvalCtx): number | Unknown {

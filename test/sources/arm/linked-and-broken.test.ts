@@ -49,3 +49,20 @@ describe('syntax errors', () => {
     expect(vnet?.nameRange).toMatchObject({ line: 8, endLine: 10 });
   });
 });
+
+describe('huge copy loops', () => {
+  it('are capped at MAX_COPY with a load/count-capped note at the count', async () => {
+    const { checkFiles } = await import('../../helpers/rule-tester.js');
+    const text = JSON.stringify(
+      {
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        contentVersion: '1.0.0.0',
+        resources: [{ type: 'Microsoft.Network/networkSecurityGroups', apiVersion: '2023-04-01', name: "[concat('n', copyIndex())]", location: 'x', copy: { name: 'many', count: 5000 }, properties: {} }],
+      },
+      null,
+      2,
+    );
+    const r = await checkFiles({ 'azuredeploy.json': text });
+    expect(r.findings.map((f) => [f.ruleId, f.severity, f.range.line])).toEqual([['load/count-capped', 'note', text.split('\n').findIndex((l) => l.includes('"count": 5000')) + 1]]);
+  });
+});
