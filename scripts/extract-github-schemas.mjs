@@ -4,10 +4,11 @@
 // the local GitHub test server validates requests against. The full package is ~385 MB, too heavy
 // to install on every CI run, so the subset is committed. To refresh:
 //   npm i --no-save @octokit/openapi@23 && node scripts/extract-github-schemas.mjs
+// (or install it in another folder and run with OPENAPI_FROM=<that folder>)
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 
-const require = createRequire(import.meta.url);
+const require = createRequire(process.env.OPENAPI_FROM ? `${process.env.OPENAPI_FROM}/` : import.meta.url);
 const api = require('@octokit/openapi/generated/api.github.com.deref.json');
 const { version } = require('@octokit/openapi/package.json');
 
@@ -19,6 +20,7 @@ const OPERATIONS = [
   ['get', '/repos/{owner}/{repo}/commits/{ref}/check-runs'],
   ['post', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews'],
   ['get', '/repos/{owner}/{repo}/pulls/{pull_number}/comments'],
+  ['post', '/repos/{owner}/{repo}/pulls/{pull_number}/comments'],
   ['patch', '/repos/{owner}/{repo}/pulls/comments/{comment_id}'],
 ];
 

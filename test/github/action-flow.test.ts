@@ -154,6 +154,7 @@ describe('GitHub Action job: degraded paths', () => {
       const ev: ActionEvent = { eventName: 'pull_request', payload: prEvent(7, 'a'.repeat(40)), sha: 'c'.repeat(40), owner: 'octo', repo: 'net', workspace: ws };
       const { outcome } = await runGitHubAction(inputs, ev, octokitApi('write-token', gh.url), host);
       expect(state.comments.map((c) => c.line)).toEqual([lineOf(main, '"name": "b"')]);
+      expect(state.reviews.length).toBe(0); // the comment went through the single-comment endpoint, no review per comment
       expect(outcome!.commentsRefused.map((f) => [f.ruleId, f.range.line])).toEqual([['network/prefix-invalid', refused]]);
       const ann = state.checkRuns[0]!.output.annotations as { start_line: number }[];
       expect(ann.map((a) => a.start_line)).toContain(refused);

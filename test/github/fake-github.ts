@@ -145,6 +145,17 @@ export async function startFakeGitHub(state: FakeState): Promise<{ url: string; 
       for (const c of comments) state.comments.push({ id: nextId++, body: c.body, path: c.path, line: c.line, commit_id: review.commit_id });
       return send(req, res, 200, { id: review.id, state: 'COMMENTED' });
     }
+    if (p === `${base}/pulls/${state.pull.number}/comments` && method === 'POST') {
+      if (!route('POST /repos/{owner}/{repo}/pulls/{pull_number}/comments')) return;
+      const c = body as { path: string; line: number; body: string; commit_id: string };
+      const f = state.pull.files.find((x) => x.filename === c.path);
+      if (!f || !diffLines(f.patch).has(c.line) || state.refuseLines?.has(`${c.path}:${c.line}`)) {
+        return send(req, res, 422, { message: 'Validation Failed', errors: [{ resource: 'PullRequestReviewComment', code: 'custom', field: 'pull_request_review_thread.line', message: 'could not be resolved' }] });
+      }
+      const comment = { id: nextId++, body: c.body, path: c.path, line: c.line, commit_id: c.commit_id };
+      state.comments.push(comment);
+      return send(req, res, 201, { id: comment.id, body: comment.body, path: comment.path, line: comment.line });
+    }
     const cm = /^\/repos\/[^/]+\/[^/]+\/pulls\/comments\/(\d+)$/.exec(p);
     if (cm && method === 'PATCH') {
       if (!route('PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}')) return;

@@ -33,6 +33,8 @@ export interface GitHubApi {
   listReviewComments(t: GitHubTarget): Promise<ExistingComment[]>;
   /** POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews. */
   createReview(t: GitHubTarget, body: { commit_id: string; event: 'COMMENT'; body: string; comments: { path: string; line: number; side: 'RIGHT'; body: string }[] }): Promise<void>;
+  /** POST /repos/{owner}/{repo}/pulls/{pull_number}/comments: one review comment on its own. */
+  createReviewComment(t: GitHubTarget, body: { commit_id: string; path: string; line: number; side: 'RIGHT'; body: string }): Promise<void>;
   /** PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}. */
   updateReviewComment(t: GitHubTarget, id: number, body: string): Promise<void>;
 }

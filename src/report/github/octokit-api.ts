@@ -57,6 +57,9 @@ export function octokitApi(token: string, baseUrl: string, log: (line: string) =
     async createReview(t, body) {
       await octokit.rest.pulls.createReview({ owner: t.owner, repo: t.repo, pull_number: t.pullNumber!, ...body });
     },
+    async createReviewComment(t, body) {
+      await octokit.rest.pulls.createReviewComment({ owner: t.owner, repo: t.repo, pull_number: t.pullNumber!, ...body });
+    },
     async updateReviewComment(t, id, body) {
       await octokit.rest.pulls.updateReviewComment({ owner: t.owner, repo: t.repo, comment_id: id, body });
     },

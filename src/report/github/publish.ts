@@ -36,7 +36,7 @@ export interface PublishOutcome {
  * Posts a run to GitHub: a check run with every reported finding as an annotation (batches of 50:
  * create, then updates that append), and on pull requests one review (event COMMENT) with comments
  * only on diff lines, idempotent across re-runs (see review.ts). A 403 from a read-only token turns
- * the outcome `readOnly` instead of failing; a 422 on the review retries its comments one by one,
+ * the outcome `readOnly` instead of failing; a 422 on the review posts its comments one by one (single-comment endpoint),
  * and a comment still refused is reported, not lost.
  */
 export async function publishToGitHub(api: GitHubApi, target: GitHubTarget, result: RunResult, reported: readonly Finding[], opts: PublishOptions): Promise<PublishOutcome> {
@@ -76,7 +76,7 @@ export async function publishToGitHub(api: GitHubApi, target: GitHubTarget, resu
         log(`could not update review comment ${u.commentId}: ${(e as Error).message}`);
       }
     }
-    if (plan.review) await postReview(api, target, plan.review, outcome, log);
+    if (plan.review) await postReview(api, target, plan.review, plan.overflow.length > 0, outcome, log);
   } catch (e) {
     if (!isReadOnlyTokenError(e)) throw e;
     outcome.readOnly = true;
@@ -85,7 +85,7 @@ export async function publishToGitHub(api: GitHubApi, target: GitHubTarget, resu
   return outcome;
 }
 
-async function postReview(api: GitHubApi, target: GitHubTarget, review: { event: 'COMMENT'; body: string; comments: ReviewComment[] }, outcome: PublishOutcome, log: (l: string) => void): Promise<void> {
+async function postReview(api: GitHubApi, target: GitHubTarget, review: { event: 'COMMENT'; body: string; comments: ReviewComment[] }, overflow: boolean, outcome: PublishOutcome, log: (l: string) => void): Promise<void> {
   const wire = (c: ReviewComment) => ({ path: c.path, line: c.line, side: c.side, body: c.body });
   try {
     await api.createReview(target, { commit_id: target.headSha, event: review.event, body: review.body, comments: review.comments.map(wire) });
@@ -95,14 +95,16 @@ async function postReview(api: GitHubApi, target: GitHubTarget, review: { event:
     if (statusOf(e) !== 422) throw e;
     log(`GitHub refused the review (422: ${(e as Error).message}); posting its comments one by one`);
   }
-  // One refused comment makes GitHub refuse the whole review: retry each comment in its own review.
+  // One refused comment makes GitHub refuse the whole review: post each comment on its own
+  // (single-comment endpoint), then the review's body alone when it lists findings over the cap.
   for (const c of review.comments) {
     try {
-      await api.createReview(target, { commit_id: target.headSha, event: 'COMMENT', body: 'vnet-preflight', comments: [wire(c)] });
+      await api.createReviewComment(target, { commit_id: target.headSha, path: c.path, line: c.line, side: c.side, body: c.body });
       outcome.commentsPosted++;
     } catch (e) {
       if (statusOf(e) !== 422) throw e;
       outcome.commentsRefused.push(c.finding);
     }
   }
+  if (overflow) await api.createReview(target, { commit_id: target.headSha, event: 'COMMENT', body: review.body, comments: [] });
 }
