@@ -45371,6 +45371,7 @@ function isPropertyCopy(v) {
     return v.type === 'array' && (v.children ?? []).length > 0
         && v.children.every((c) => member(c, 'name')?.type === 'string' && member(c, 'input') !== undefined);
 }
+/** Largest `copy` count expanded; a larger one is capped (the resource loader notes it as `load/count-capped`). */
 const MAX_COPY = 800;
 /** Evaluates a copy element's `count`: a number of iterations, or an Unknown. */
 function copyCount(countNode, ec) {
@@ -45828,7 +45829,11 @@ class Deployment {
             const copy = member(decl, 'copy');
             if (copy?.type === 'object') {
                 const loopName = String(member(copy, 'name')?.value ?? '').toLowerCase();
-                const count = copyCount(member(copy, 'count'), ec);
+                const countNode = member(copy, 'count');
+                const count = copyCount(countNode, ec);
+                if (count === MAX_COPY && countNode && Number(evalValue(countNode, ec)) > MAX_COPY) {
+                    this.finding('load/count-capped', 'note', rangeOf(ec.t.pf, countNode), `The copy loop '${loopName}' asks for ${String(evalValue(countNode, ec))} resources; only the first ${MAX_COPY} are checked.`, ec.t.pf.file.path, loopName);
+                }
                 if (count instanceof Unknown) {
                     const index = new Unknown(`copyindex('${loopName}')`, count.reason ?? 'copy count unknown');
                     this.collectOne(decl, symbol, { ...ec, loops: [...ec.loops, { name: loopName, index, resource: true }] }, parent, cond ?? count);
@@ -51312,7 +51317,7 @@ function reviewBody(commented, overflow) {
  * Posts a run to GitHub: a check run with every reported finding as an annotation (batches of 50:
  * create, then updates that append), and on pull requests one review (event COMMENT) with comments
  * only on diff lines, idempotent across re-runs (see review.ts). A 403 from a read-only token turns
- * the outcome `readOnly` instead of failing; a 422 on the review retries its comments one by one,
+ * the outcome `readOnly` instead of failing; a 422 on the review posts its comments one by one (single-comment endpoint),
  * and a comment still refused is reported, not lost.
  */
 async function publishToGitHub(api, target, result, reported, opts) {
@@ -51357,7 +51362,7 @@ async function publishToGitHub(api, target, result, reported, opts) {
             }
         }
         if (plan.review)
-            await postReview(api, target, plan.review, outcome, log);
+            await postReview(api, target, plan.review, plan.overflow.length > 0, outcome, log);
     }
     catch (e) {
         if (!isReadOnlyTokenError(e))
@@ -51367,7 +51372,7 @@ async function publishToGitHub(api, target, result, reported, opts) {
     }
     return outcome;
 }
-async function postReview(api, target, review, outcome, log) {
+async function postReview(api, target, review, overflow, outcome, log) {
     const wire = (c) => ({ path: c.path, line: c.line, side: c.side, body: c.body });
     try {
         await api.createReview(target, { commit_id: target.headSha, event: review.event, body: review.body, comments: review.comments.map(wire) });
@@ -51379,10 +51384,11 @@ async function postReview(api, target, review, outcome, log) {
             throw e;
         log(`GitHub refused the review (422: ${e.message}); posting its comments one by one`);
     }
-    // One refused comment makes GitHub refuse the whole review: retry each comment in its own review.
+    // One refused comment makes GitHub refuse the whole review: post each comment on its own
+    // (single-comment endpoint), then the review's body alone when it lists findings over the cap.
     for (const c of review.comments) {
         try {
-            await api.createReview(target, { commit_id: target.headSha, event: 'COMMENT', body: 'vnet-preflight', comments: [wire(c)] });
+            await api.createReviewComment(target, { commit_id: target.headSha, path: c.path, line: c.line, side: c.side, body: c.body });
             outcome.commentsPosted++;
         }
         catch (e) {
@@ -51391,6 +51397,8 @@ async function postReview(api, target, review, outcome, log) {
             outcome.commentsRefused.push(c.finding);
         }
     }
+    if (overflow)
+        await api.createReview(target, { commit_id: target.headSha, event: 'COMMENT', body: review.body, comments: [] });
 }
 
 ;// CONCATENATED MODULE: ./src/report/github/action-run.ts
@@ -52003,6 +52011,9 @@ function octokitApi(token, baseUrl, log = () => { }) {
         },
         async createReview(t, body) {
             await octokit.rest.pulls.createReview({ owner: t.owner, repo: t.repo, pull_number: t.pullNumber, ...body });
+        },
+        async createReviewComment(t, body) {
+            await octokit.rest.pulls.createReviewComment({ owner: t.owner, repo: t.repo, pull_number: t.pullNumber, ...body });
         },
         async updateReviewComment(t, id, body) {
             await octokit.rest.pulls.updateReviewComment({ owner: t.owner, repo: t.repo, comment_id: id, body });

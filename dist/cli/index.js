@@ -24147,6 +24147,7 @@ function isPropertyCopy(v) {
     return v.type === 'array' && (v.children ?? []).length > 0
         && v.children.every((c) => member(c, 'name')?.type === 'string' && member(c, 'input') !== undefined);
 }
+/** Largest `copy` count expanded; a larger one is capped (the resource loader notes it as `load/count-capped`). */
 const MAX_COPY = 800;
 /** Evaluates a copy element's `count`: a number of iterations, or an Unknown. */
 function copyCount(countNode, ec) {
@@ -24604,7 +24605,11 @@ class Deployment {
             const copy = member(decl, 'copy');
             if (copy?.type === 'object') {
                 const loopName = String(member(copy, 'name')?.value ?? '').toLowerCase();
-                const count = copyCount(member(copy, 'count'), ec);
+                const countNode = member(copy, 'count');
+                const count = copyCount(countNode, ec);
+                if (count === MAX_COPY && countNode && Number(evalValue(countNode, ec)) > MAX_COPY) {
+                    this.finding('load/count-capped', 'note', rangeOf(ec.t.pf, countNode), `The copy loop '${loopName}' asks for ${String(evalValue(countNode, ec))} resources; only the first ${MAX_COPY} are checked.`, ec.t.pf.file.path, loopName);
+                }
                 if (count instanceof Unknown) {
                     const index = new Unknown(`copyindex('${loopName}')`, count.reason ?? 'copy count unknown');
                     this.collectOne(decl, symbol, { ...ec, loops: [...ec.loops, { name: loopName, index, resource: true }] }, parent, cond ?? count);
