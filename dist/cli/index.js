@@ -22919,26 +22919,15 @@ const cidrFunctions = {
         },
     },
 };
+/** A CIDR argument through the project's one CIDR parser (net/cidr.ts); a bare address is refused, as ARM does. */
 function parse(s, fn) {
-    let parsed;
-    try {
-        parsed = ipaddr_default().parseCIDR(s.trim());
-    }
-    catch {
+    const p = s.includes('/') ? cidr_tryPrefix(s.trim(), { allowHostBits: true }) : undefined;
+    if (!p)
         throw new TemplateFunctionError(`${fn}: '${s}' is not an IP address range in CIDR notation`);
-    }
-    const [ip, prefix] = parsed;
-    const bytes = ip.toByteArray();
-    let addr = 0n;
-    for (const b of bytes)
-        addr = (addr << 8n) | BigInt(b);
-    return { addr, prefix, bits: bytes.length === 4 ? 32 : 128 };
+    return { addr: p.first, prefix: p.length, bits: p.family === 4 ? 32 : 128 };
 }
 function cidr_functions_text(n, bits) {
-    const bytes = [];
-    for (let i = bits / 8 - 1; i >= 0; i--)
-        bytes.push(Number((n >> BigInt(i * 8)) & 0xffn));
-    return ipaddr_default().fromByteArray(bytes).toString();
+    return fromBigInt(n, bits === 32 ? 4 : 6);
 }
 
 ;// CONCATENATED MODULE: ./src/sources/functions/collection-functions.ts

@@ -1,4 +1,4 @@
-import ipaddr from 'ipaddr.js';
+import { fromBigInt, tryPrefix } from '../../net/cidr.js';
 import type { EvalValue } from '../eval-value.js';
 import type { TemplateFunction } from './types.js';
 import { TemplateFunctionError, needInt, needString } from './util.js';
@@ -74,27 +74,19 @@ export const cidrFunctions: Record<string, TemplateFunction> = {
 };
 
 interface Cidr {
+  /** The network address (host bits cleared). */
   addr: bigint;
   prefix: number;
   bits: 32 | 128;
 }
 
+/** A CIDR argument through the project's one CIDR parser (net/cidr.ts); a bare address is refused, as ARM does. */
 function parse(s: string, fn: string): Cidr {
-  let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
-  try {
-    parsed = ipaddr.parseCIDR(s.trim());
-  } catch {
-    throw new TemplateFunctionError(`${fn}: '${s}' is not an IP address range in CIDR notation`);
-  }
-  const [ip, prefix] = parsed;
-  const bytes = ip.toByteArray();
-  let addr = 0n;
-  for (const b of bytes) addr = (addr << 8n) | BigInt(b);
-  return { addr, prefix, bits: bytes.length === 4 ? 32 : 128 };
+  const p = s.includes('/') ? tryPrefix(s.trim(), { allowHostBits: true }) : undefined;
+  if (!p) throw new TemplateFunctionError(`${fn}: '${s}' is not an IP address range in CIDR notation`);
+  return { addr: p.first, prefix: p.length, bits: p.family === 4 ? 32 : 128 };
 }
 
 function text(n: bigint, bits: number): string {
-  const bytes: number[] = [];
-  for (let i = bits / 8 - 1; i >= 0; i--) bytes.push(Number((n >> BigInt(i * 8)) & 0xffn));
-  return ipaddr.fromByteArray(bytes).toString();
+  return fromBigInt(n, bits === 32 ? 4 : 6);
 }
